@@ -1,0 +1,26 @@
+# Party Coach: runs the Slack and Discord bots in one process.
+FROM python:3.12-slim
+
+ENV PYTHONDONTWRITEBYTECODE=1 \
+    PYTHONUNBUFFERED=1 \
+    PIP_NO_CACHE_DIR=1 \
+    PARTY_COACH_DB=/app/data/party-coach.db
+
+# ca-certificates for TLS to Slack, Discord and the LLM; versions follow the base image's Debian release.
+# hadolint ignore=DL3008
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends ca-certificates \
+    && rm -rf /var/lib/apt/lists/*
+
+RUN useradd --create-home --uid 10001 coach
+WORKDIR /app
+
+COPY pyproject.toml README.md ./
+COPY bot ./bot
+COPY prompts ./prompts
+COPY data ./data
+RUN pip install --no-cache-dir . && chown -R coach:coach /app/data
+
+USER 10001:10001
+VOLUME ["/app/data"]
+CMD ["party-coach", "run", "all"]

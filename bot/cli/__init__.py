@@ -1,0 +1,27 @@
+"""The `party-coach` command line."""
+
+from __future__ import annotations
+
+import click
+
+from bot import __version__
+from bot.cli.doctor import doctor
+from bot.cli.eval import eval_command
+from bot.cli.log import log
+from bot.cli.review import review
+from bot.cli.run import run
+from bot.cli.tip import tip
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="party-coach")
+def cli() -> None:
+    """Party Coach: post like a good guest. Converse first, offer help, pitch only when pulled."""
+
+
+for command in (review, log, tip, eval_command, doctor, run):
+    cli.add_command(command)
+
+
+def main() -> None:
+    cli(prog_name="party-coach")

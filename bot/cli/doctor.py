@@ -1,0 +1,138 @@
+"""`party-coach doctor`: what is configured, what is missing, and what each missing piece would enable."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import click
+
+from bot.cli.common import get_settings
+from bot.errors import PartyCoachError
+from bot.settings import Settings
+
+OK, MISSING, BROKEN = "ok", "missing", "broken"
+MARKS = {OK: ("✓", "green"), MISSING: ("·", "yellow"), BROKEN: ("✗", "red")}
+
+
+@dataclass(frozen=True)
+class Check:
+    section: str
+    name: str
+    status: str
+    detail: str
+
+
+def core_checks(settings: Settings) -> list[Check]:
+    from bot.principles import load_principles
+    from bot.store import SuggestionLog
+    from bot.tips import load_tips
+
+    checks = []
+    try:
+        log = SuggestionLog(settings.db_path, hash_drafts=settings.hash_drafts)
+        count = log.table("reviews").count
+        log.close()
+        privacy = ", drafts stored as hashes only" if settings.hash_drafts else ""
+        checks.append(Check("Core", "suggestion log", OK, f"{settings.db_path} ({count} reviews{privacy})"))
+    except PartyCoachError as exc:
+        checks.append(Check("Core", "suggestion log", BROKEN, f"{exc}. Set PARTY_COACH_DB to a writable path"))
+    try:
+        principles = load_principles(settings.principles_path)
+        names = ", ".join(p.id for p in principles.items)
+        checks.append(Check("Core", "principles", OK, f"{len(principles.items)} from {settings.principles_path}: {names}"))
+    except PartyCoachError as exc:
+        checks.append(Check("Core", "principles", BROKEN, str(exc)))
+    try:
+        checks.append(Check("Core", "tips", OK, f"{len(load_tips(settings.tips_path))} from {settings.tips_path}"))
+    except PartyCoachError as exc:
+        checks.append(Check("Core", "tips", BROKEN, str(exc)))
+    return checks
+
+
+def reviewer_checks(settings: Settings) -> list[Check]:
+    checks = [Check("Reviewer", "offline reviewer", OK, "built in, always available, no network")]
+    if settings.llm_configured:
+        where = settings.openai_base_url or "OpenAI"
+        checks.append(Check("Reviewer", "LLM reviewer", OK, f"model {settings.openai_model} at {where}"))
+    else:
+        checks.append(
+            Check(
+                "Reviewer",
+                "LLM reviewer",
+                MISSING,
+                "set OPENAI_API_KEY (or OPENAI_BASE_URL for a local server) for AI reviews with rewrites",
+            )
+        )
+    active = settings.chosen_reviewer()
+    checks.append(Check("Reviewer", "in use", OK, f"{active} (PARTY_COACH_REVIEWER={settings.reviewer})"))
+    return checks
+
+
+def slack_checks(settings: Settings) -> list[Check]:
+    def have(value: object, name: str, enables: str) -> Check:
+        return Check("Slack", name, OK, "set") if value else Check("Slack", name, MISSING, enables)
+
+    checks = [
+        have(settings.slack_bot_token, "SLACK_BOT_TOKEN", "needed to run the Slack bot at all"),
+        have(settings.slack_app_token, "SLACK_APP_TOKEN", "enables Socket Mode (the default; no public URL needed)"),
+        have(settings.slack_signing_secret, "SLACK_SIGNING_SECRET", "needed for HTTP mode (run slack --http)"),
+    ]
+    drafts = ", ".join(settings.slack_drafts_channels)
+    checks.append(have(drafts, "SLACK_DRAFTS_CHANNELS", "auto-review every new message in these channels"))
+    tips = ", ".join(settings.slack_tip_channels)
+    checks.append(have(tips, "SLACK_TIP_CHANNELS", "post a daily tip in these channels"))
+    return checks
+
+
+def discord_checks(settings: Settings) -> list[Check]:
+    checks = [
+        Check("Discord", "DISCORD_TOKEN", OK, "set")
+        if settings.discord_token
+        else Check("Discord", "DISCORD_TOKEN", MISSING, "needed to run the Discord bot")
+    ]
+    if settings.discord_drafts_channels and not settings.discord_message_content:
+        checks.append(
+            Check(
+                "Discord",
+                "message content intent",
+                BROKEN,
+                "drafts channels are set but DISCORD_MESSAGE_CONTENT=false: enable the Message Content "
+                "intent in the Developer Portal (Bot → Privileged Gateway Intents) and set it to true",
+            )
+        )
+    elif settings.discord_drafts_channels:
+        checks.append(
+            Check(
+                "Discord",
+                "message content intent",
+                OK,
+                "requested: it must also be switched on in the Developer Portal (Bot → Privileged Gateway Intents)",
+            )
+        )
+    else:
+        checks.append(
+            Check("Discord", "DISCORD_DRAFTS_CHANNELS", MISSING, "auto-review new messages (needs the Message Content intent)")
+        )
+    if not settings.discord_tip_channels:
+        checks.append(Check("Discord", "DISCORD_TIP_CHANNELS", MISSING, "post a daily tip in these channels"))
+    return checks
+
+
+@click.command()
+@click.pass_context
+def doctor(ctx: click.Context) -> None:
+    """Check the setup: what works, what is missing, and what each missing piece would enable."""
+    settings = get_settings(ctx)
+    checks = core_checks(settings) + reviewer_checks(settings) + slack_checks(settings) + discord_checks(settings)
+    section = ""
+    for check in checks:
+        if check.section != section:
+            section = check.section
+            click.echo(click.style(f"\n{section}", bold=True))
+        mark, colour = MARKS[check.status]
+        click.echo(f"  {click.style(mark, fg=colour)} {check.name:<24} {check.detail}")
+    when = settings.tip_time.strftime("%H:%M")
+    days = "weekdays" if settings.tip_weekdays_only else "every day"
+    click.echo(f"\nDaily tip: {when} {settings.tip_timezone}, {days}.")
+    if any(c.status == BROKEN for c in checks):
+        ctx.exit(1)

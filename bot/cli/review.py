@@ -1,0 +1,90 @@
+"""`party-coach review`: lint drafts like a prose linter."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from pathlib import Path
+
+import click
+
+from bot.cli.common import fail, open_coach, read_input
+from bot.cli.review_output import review_as_dict, review_as_text
+from bot.coach import Coach, ReviewOutcome
+from bot.drafts_file import DraftLine, parse_jsonl
+from bot.errors import DraftError
+from bot.review.draft import check_draft_text, decode_text
+
+CONCURRENCY = 4
+
+
+def collect_drafts(
+    draft: str, is_file: bool, context: str | None, platform: str | None
+) -> tuple[list[DraftLine], bool]:
+    """The drafts to review, and whether they came as a batch (a .jsonl file)."""
+    if not is_file:
+        return [DraftLine(1, None, check_draft_text(draft), context, platform, {})], False
+    source, raw = read_input(draft)
+    if draft != "-" and Path(draft).suffix.lower() == ".jsonl":
+        return parse_jsonl(raw, source), True
+    text = check_draft_text(decode_text(raw, source))
+    return [DraftLine(1, None, text, context, platform, {})], False
+
+
+async def review_all(coach: Coach, drafts: list[DraftLine], default_platform: str | None) -> list[ReviewOutcome]:
+    """Review in input order, a few at a time (the LLM reviewer waits on the network)."""
+    gate = asyncio.Semaphore(CONCURRENCY)
+
+    async def one(item: DraftLine) -> ReviewOutcome:
+        async with gate:
+            return await coach.review(item.text, item.context, network=item.platform or default_platform)
+
+    return list(await asyncio.gather(*(one(d) for d in drafts)))
+
+
+@click.command()
+@click.argument("draft")
+@click.option("-f", "--file", "is_file", is_flag=True, help="Treat DRAFT as a file path ('-' for stdin).")
+@click.option("-c", "--context", help="The message this draft replies to.")
+@click.option("-p", "--platform", help="Where the draft will be posted (twitter, linkedin, reddit…).")
+@click.option(
+    "-r", "--reviewer", type=click.Choice(["auto", "offline", "llm"]), default=None,
+    help="auto: the LLM when one is configured, else offline.",
+)
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "jsonl"]), default="text", show_default=True)
+@click.pass_context
+def review(
+    ctx: click.Context,
+    draft: str,
+    is_file: bool,
+    context: str | None,
+    platform: str | None,
+    reviewer: str | None,
+    fmt: str,
+) -> None:
+    """Review a draft and exit 0 if it is ok, 1 if it is pushy, 2 on bad input.
+
+    DRAFT is the text itself, or with --file a path ('.jsonl' for one draft per line), or '-' for stdin.
+    """
+    is_file = is_file or draft == "-"
+    try:
+        drafts, batch = collect_drafts(draft, is_file, context, platform)
+        if context is not None and context.strip():
+            check_draft_text(context, what="context")
+    except DraftError as exc:
+        raise fail(str(exc)) from None
+    coach = open_coach(ctx, reviewer)  # type: ignore[arg-type]
+    try:
+        outcomes = asyncio.run(review_all(coach, drafts, platform))
+    except DraftError as exc:
+        raise fail(str(exc)) from None
+    for item, outcome in zip(drafts, outcomes, strict=True):
+        if fmt == "text":
+            label = (item.id or f"line {item.line}") if batch else None
+            click.echo(review_as_text(outcome, coach.principles, label=label))
+        elif fmt == "jsonl":
+            click.echo(json.dumps(review_as_dict(outcome, item.id), ensure_ascii=False))
+    if fmt == "json":
+        data = [review_as_dict(o, d.id) for d, o in zip(drafts, outcomes, strict=True)]
+        click.echo(json.dumps(data if batch else data[0], indent=2, ensure_ascii=False))
+    ctx.exit(1 if any(o.review.verdict == "pushy" for o in outcomes) else 0)

@@ -1,0 +1,57 @@
+"""How a review looks in a terminal and as JSON."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import click
+
+from bot.coach import ReviewOutcome
+from bot.principles import PrincipleSet
+
+VERDICT_STYLE = {"ok": ("OK", "green"), "pushy": ("PUSHY", "red")}
+
+
+def review_as_dict(outcome: ReviewOutcome, draft_id: str | None = None) -> dict[str, Any]:
+    review = outcome.review
+    data: dict[str, Any] = {"id": draft_id} if draft_id is not None else {}
+    data.update(
+        verdict=review.verdict,
+        violations=review.violations,
+        score=review.score,
+        findings=[f.model_dump() for f in review.findings],
+        suggestions=review.suggestions,
+        rewrite=review.rewrite,
+        reviewer=review.reviewer,
+        model=review.model,
+        latency_ms=round(review.latency_ms, 3),
+        cached=review.cached,
+        notes=review.notes,
+        review_id=outcome.review_id,
+    )
+    return data
+
+
+def review_as_text(outcome: ReviewOutcome, principles: PrincipleSet, label: str | None = None) -> str:
+    """A readable block; styles are stripped by click.echo when not writing to a terminal."""
+    review = outcome.review
+    word, colour = VERDICT_STYLE[review.verdict]
+    head = click.style(f"{word}", fg=colour, bold=True) + f"  score {review.score}/100"
+    if label:
+        head = f"{click.style(label, bold=True)}  {head}"
+    lines = [head]
+    for finding in review.findings:
+        mark = click.style("✓", fg="green") if finding.passed else click.style("✗", fg="red")
+        lines.append(f"  {mark} {principles.title(finding.principle)}: {finding.reason}")
+        quotes = list(dict.fromkeys(s.text for s in finding.spans if s.text))
+        if quotes:
+            lines.append("      " + click.style(", ".join(f"“{q}”" for q in quotes[:4]), dim=True))
+    if review.suggestions:
+        lines.append("  Suggestions:")
+        lines.extend(f"    • {s}" for s in review.suggestions)
+    if review.rewrite:
+        lines.append("  Try instead:")
+        lines.extend(f"    {line}" for line in review.rewrite.splitlines())
+    for note in review.notes:
+        lines.append("  " + click.style(f"Note: {note}", fg="yellow"))
+    return "\n".join(lines)

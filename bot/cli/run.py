@@ -1,0 +1,71 @@
+"""`party-coach run`: the chat bots, in one process and one event loop."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import signal
+from collections.abc import Awaitable, Callable
+
+import click
+
+from bot.coach import Coach
+
+logger = logging.getLogger(__name__)
+
+Server = Callable[[Coach, asyncio.Event], Awaitable[None]]
+
+
+async def serve_until_stopped(coach: Coach, servers: list[Server], stop: asyncio.Event | None = None) -> None:
+    """Run every server until SIGTERM/SIGINT (or `stop`), then let in-flight reviews finish and be logged."""
+    stop = stop or asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        try:
+            loop.add_signal_handler(sig, stop.set)
+        except (NotImplementedError, RuntimeError):  # not the main thread, or no signals here
+            pass
+    tasks = [asyncio.create_task(server(coach, stop)) for server in servers]
+    stopper = asyncio.create_task(stop.wait())
+    done, _ = await asyncio.wait([*tasks, stopper], return_when=asyncio.FIRST_COMPLETED)
+    stop.set()
+    logger.info("shutting down: waiting for reviews in progress")
+    await coach.drain()
+    await asyncio.gather(*tasks, return_exceptions=True)
+    stopper.cancel()
+    for task in done:
+        if task is not stopper and task.exception() is not None:
+            raise task.exception()  # type: ignore[misc]
+
+
+def slack_server(http: bool, port: int) -> Server:
+    async def serve(coach: Coach, stop: asyncio.Event) -> None:
+        from bot.slack.runner import serve_slack
+
+        await serve_slack(coach, stop, http=http, port=port)
+
+    return serve
+
+
+async def discord_server(coach: Coach, stop: asyncio.Event) -> None:
+    from bot.discord.runner import serve_discord
+
+    await serve_discord(coach, stop)
+
+
+@click.command()
+@click.argument("platform", type=click.Choice(["slack", "discord", "all"]))
+@click.option("--http", "http", is_flag=True, help="Slack: serve events over HTTP instead of Socket Mode.")
+@click.option("--port", default=3000, show_default=True, help="Slack HTTP mode: port to listen on.")
+@click.pass_context
+def run(ctx: click.Context, platform: str, http: bool, port: int) -> None:
+    """Run the Slack bot, the Discord bot, or both in one process."""
+    from bot.cli.common import open_coach
+
+    coach = open_coach(ctx)
+    servers: list[Server] = []
+    if platform in ("slack", "all"):
+        servers.append(slack_server(http, port))
+    if platform in ("discord", "all"):
+        servers.append(discord_server)
+    asyncio.run(serve_until_stopped(coach, servers))

@@ -1,0 +1,24 @@
+"""`party-coach tip`: today's tip for a channel."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import click
+
+from bot.cli.common import open_coach
+
+
+@click.command()
+@click.option("--channel", default="cli", show_default=True, help="The channel the tip is for.")
+@click.option("--platform", default="cli", show_default=True, help="slack, discord or cli.")
+@click.pass_context
+def tip(ctx: click.Context, channel: str, platform: str) -> None:
+    """Show today's tip: the same all day, and no repeats in a channel until every tip has been shown."""
+    coach = open_coach(ctx)
+    today = datetime.now(ZoneInfo(coach.settings.tip_timezone)).date()
+    picked = asyncio.run(coach.todays_tip(platform, channel, today))
+    title = coach.principles.title(picked.tip.principle)
+    click.echo(f"{click.style('Tip of the day', bold=True)} · {title}\n{picked.tip.text}")

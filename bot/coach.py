@@ -1,0 +1,141 @@
+"""The core every front end calls: review a draft, pick a tip, record feedback. No platform knowledge here."""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import json
+import logging
+import time
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from bot.errors import LogError, ReviewerUnavailable
+from bot.principles import PrincipleSet, load_principles
+from bot.review.draft import Draft, make_draft
+from bot.review.model import Review
+from bot.review.offline import OfflineReviewer
+from bot.review.origin import CLI_ORIGIN, Origin
+from bot.review.reviewer import Reviewer
+from bot.settings import ReviewerChoice, Settings
+from bot.store import SuggestionLog
+from bot.tips import Tip, TipOfTheDay, load_tips, pick_tip
+
+logger = logging.getLogger(__name__)
+
+FALLBACK_NOTE = "The AI reviewer didn't answer in time, so this is the built-in offline review."
+
+
+@dataclass(frozen=True)
+class ReviewOutcome:
+    """A review as shown to a person, with the log row it was saved as (None if the log failed)."""
+
+    draft: Draft
+    review: Review
+    review_id: int | None
+
+
+def cache_key(draft: Draft, reviewer: Reviewer) -> str:
+    """Identical draft, context, prompt version and model give the same key."""
+    parts = [draft.text, draft.context, reviewer.name, reviewer.prompt_version, reviewer.model]
+    return hashlib.sha256(json.dumps(parts, ensure_ascii=False).encode("utf-8")).hexdigest()
+
+
+class Coach:
+    """Runs every review the same way: validate, cache, reviewer, fallback, log."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        log: SuggestionLog,
+        principles: PrincipleSet,
+        reviewer: Reviewer,
+        tips: list[Tip],
+    ) -> None:
+        self.settings = settings
+        self.log = log
+        self.principles = principles
+        self.reviewer = reviewer
+        self.offline = reviewer if isinstance(reviewer, OfflineReviewer) else OfflineReviewer(principles)
+        self.tips = tips
+        self._in_flight: set[asyncio.Task[Any]] = set()
+
+    async def review(
+        self, text: str, context: str | None = None, origin: Origin = CLI_ORIGIN, *, network: str | None = None
+    ) -> ReviewOutcome:
+        """Review one draft meant for `network` (twitter, linkedin…).
+
+        Raises DraftError for bad input; never raises for a failing reviewer.
+        """
+        draft = make_draft(text, context, network)
+        task = asyncio.current_task()
+        if task is not None:
+            self._in_flight.add(task)
+        try:
+            return await self._review(draft, origin)
+        finally:
+            if task is not None:
+                self._in_flight.discard(task)
+
+    async def _review(self, draft: Draft, origin: Origin) -> ReviewOutcome:
+        error: str | None = None
+        key: str | None = None
+        review: Review | None = None
+        if not isinstance(self.reviewer, OfflineReviewer):
+            key = cache_key(draft, self.reviewer)
+            started = time.perf_counter()
+            review = await asyncio.to_thread(self.log.cached_review, key, draft.text)
+            if review is not None:
+                review.latency_ms = (time.perf_counter() - started) * 1000
+        if review is None:
+            try:
+                review = await self.reviewer.review(draft)
+            except ReviewerUnavailable as exc:
+                logger.warning("reviewer %s unavailable: %s", self.reviewer.name, exc)
+                error = str(exc)
+                key = None
+                review = self.offline.review_sync(draft)
+                review.notes.append(FALLBACK_NOTE)
+        review_id: int | None = None
+        try:
+            review_id = await asyncio.to_thread(
+                self.log.record_review, review, draft.text, draft.context, origin, cache_key=key, error=error
+            )
+        except LogError as exc:
+            logger.error("%s", exc)
+        return ReviewOutcome(draft=draft, review=review, review_id=review_id)
+
+    async def todays_tip(self, platform: str, channel: str, day: date) -> TipOfTheDay:
+        return await asyncio.to_thread(pick_tip, self.log, self.tips, platform, channel, day)
+
+    async def record_feedback(self, review_id: int, user: str | None, helpful: bool) -> None:
+        await asyncio.to_thread(self.log.record_feedback, review_id, user, helpful)
+
+    async def claim(self, key: str) -> bool:
+        return await asyncio.to_thread(self.log.claim, key)
+
+    async def release(self, key: str) -> None:
+        await asyncio.to_thread(self.log.release, key)
+
+    async def drain(self, timeout: float = 30.0) -> None:
+        """Wait for reviews in progress to finish (and be logged) before shutting down."""
+        pending = [t for t in self._in_flight if t is not asyncio.current_task()]
+        if pending:
+            await asyncio.wait(pending, timeout=timeout)
+
+
+def make_reviewer(settings: Settings, principles: PrincipleSet, choice: ReviewerChoice | None = None) -> Reviewer:
+    """The offline reviewer, or the LLM reviewer when one is chosen (or configured, for `auto`)."""
+    if settings.chosen_reviewer(choice) == "llm":
+        from bot.review.llm import LLMReviewer
+
+        return LLMReviewer(settings, principles)
+    return OfflineReviewer(principles)
+
+
+def build_coach(settings: Settings, choice: ReviewerChoice | None = None) -> Coach:
+    """Wire the core from settings; raises ConfigError or LogError with a friendly reason."""
+    principles = load_principles(settings.principles_path)
+    log = SuggestionLog(settings.db_path, hash_drafts=settings.hash_drafts)
+    return Coach(settings, log, principles, make_reviewer(settings, principles, choice), load_tips(settings.tips_path))

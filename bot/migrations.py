@@ -1,0 +1,63 @@
+"""Schema of the suggestion log, as small numbered migrations."""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+log_migrations = Migrations("party_coach")
+
+
+@log_migrations()
+def m001_initial(db: Database) -> None:
+    db["reviews"].create(
+        {
+            "id": int,
+            "created_at": str,
+            "platform": str,
+            "workspace": str,
+            "channel": str,
+            "user": str,
+            "trigger": str,
+            "message_id": str,
+            "draft": str,
+            "draft_hash": str,
+            "context": str,
+            "verdict": str,
+            "score": int,
+            "violations": str,
+            "findings": str,
+            "suggestions": str,
+            "rewrite": str,
+            "reviewer": str,
+            "model": str,
+            "tokens_in": int,
+            "tokens_out": int,
+            "latency_ms": float,
+            "prompt_version": str,
+            "error": str,
+        },
+        pk="id",
+    )
+    db["feedback"].create(
+        {"id": int, "created_at": str, "review_id": int, "user": str, "helpful": int},
+        pk="id",
+        foreign_keys=[("review_id", "reviews", "id")],
+    )
+    db["tips_posted"].create(
+        {"id": int, "created_at": str, "platform": str, "channel": str, "tip_id": str, "principle": str, "day": str},
+        pk="id",
+    )
+    db["reviews"].create_index(["created_at"])
+    db["tips_posted"].create_index(["platform", "channel", "day"])
+
+
+@log_migrations()
+def m002_cache_and_claims(db: Database) -> None:
+    """Answer repeated drafts from the log, and remember one-time actions across restarts."""
+    db["reviews"].add_column("cache_key", str)
+    db["reviews"].add_column("notes", str)
+    db["reviews"].create_index(["cache_key"])
+    db["reviews"].create_index(["platform", "channel", "created_at"])
+    db["reviews"].create_index(["platform", "user", "created_at"])
+    db["claims"].create({"key": str, "created_at": str}, pk="key")

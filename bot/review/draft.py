@@ -1,0 +1,50 @@
+"""A draft to review, and the checks that turn bad input into a friendly error."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.errors import DraftError
+from bot.settings import MAX_DRAFT_CHARS
+
+
+@dataclass(frozen=True)
+class Draft:
+    """Untrusted text to review, with the message it replies to (if any)."""
+
+    text: str
+    context: str | None = None
+    platform: str | None = None
+
+
+def decode_text(raw: bytes, source: str = "input") -> str:
+    """Decode bytes as UTF-8 text, refusing binary data with a clear reason."""
+    if b"\x00" in raw:
+        raise DraftError(f"{source} looks like binary data (it contains NUL bytes); send plain text")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise DraftError(f"{source} is not valid UTF-8 text (bad byte at position {exc.start})") from None
+
+
+def check_draft_text(text: str, what: str = "draft") -> str:
+    """Return the draft with line endings normalised, or raise DraftError saying what is wrong."""
+    if "\x00" in text:
+        raise DraftError(f"the {what} contains binary data (NUL bytes); send plain text")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        raise DraftError(f"the {what} is empty: give the text you want reviewed")
+    if len(text) > MAX_DRAFT_CHARS:
+        raise DraftError(
+            f"the {what} is {len(text):,} characters; the limit is {MAX_DRAFT_CHARS:,}. "
+            "Review a shorter piece, one post at a time"
+        )
+    return text
+
+
+def make_draft(text: str, context: str | None = None, platform: str | None = None) -> Draft:
+    """Validate text and context and build a Draft."""
+    clean_context = None
+    if context is not None and context.strip():
+        clean_context = check_draft_text(context, what="context")
+    return Draft(text=check_draft_text(text), context=clean_context, platform=platform)

@@ -1,0 +1,53 @@
+"""Shared fixtures: each test gets its own temporary DB and a clean environment."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pytest
+
+from bot.settings import Settings, load_settings
+
+if TYPE_CHECKING:
+    from bot.coach import Coach
+
+SECRET_ENV = (
+    "OPENAI_API_KEY",
+    "OPENAI_BASE_URL",
+    "OPENAI_MODEL",
+    "SLACK_BOT_TOKEN",
+    "SLACK_SIGNING_SECRET",
+    "SLACK_APP_TOKEN",
+    "SLACK_API_URL",
+    "DISCORD_TOKEN",
+    "TZ",
+)
+
+
+@pytest.fixture(autouse=True)
+def clean_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[None]:
+    """No settings leak in from the machine or a developer's .env."""
+    import os
+
+    for name in list(os.environ):
+        if name.startswith(("PARTY_COACH_", "SLACK_", "DISCORD_")) or name in SECRET_ENV:
+            monkeypatch.delenv(name, raising=False)
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("PARTY_COACH_DB", str(tmp_path / "log.db"))
+    yield
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    return load_settings()
+
+
+@pytest.fixture
+def coach(settings: Settings) -> Iterator[Coach]:
+    from bot.coach import build_coach
+
+    built = build_coach(settings)
+    yield built
+    built.log.close()

@@ -1,0 +1,177 @@
+"""The suggestion log on a real SQLite file: schema, migrations, privacy, concurrency, purge."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from sqlite_utils import Database
+
+from bot.errors import LogError
+from bot.migrations import log_migrations
+from bot.review.model import Finding, Review, Span
+from bot.review.origin import Origin
+from bot.store import SuggestionLog, text_hash
+
+DRAFT = "Use code SAVE20 today!"
+ORIGIN = Origin(platform="slack", workspace="T1", channel="C1", user="U1", trigger="slash", message_id="1.2")
+
+
+def make_review(verdict: str = "pushy") -> Review:
+    return Review(
+        verdict=verdict,  # type: ignore[arg-type]
+        score=40,
+        findings=[
+            Finding(principle="pitch_only_when_pulled", passed=False, reason="promo code",
+                    spans=[Span(start=9, end=15, text="SAVE20")]),
+        ],
+        suggestions=["Drop the code."],
+        rewrite="What would make today easier?",
+        reviewer="llm",
+        model="m",
+        prompt_version="p1",
+        tokens_in=120,
+        tokens_out=80,
+    )
+
+
+def test_records_every_field(tmp_path: Path) -> None:
+    log = SuggestionLog(tmp_path / "log.db")
+    review_id = log.record_review(make_review(), DRAFT, "ctx", ORIGIN, cache_key="k", error=None)
+    row = log.get_review(review_id)
+    assert row is not None
+    assert row["platform"] == "slack" and row["workspace"] == "T1" and row["channel"] == "C1"
+    assert row["user"] == "U1" and row["trigger"] == "slash" and row["message_id"] == "1.2"
+    assert row["draft"] == DRAFT and row["context"] == "ctx" and row["draft_hash"] == text_hash(DRAFT)
+    assert row["verdict"] == "pushy" and row["score"] == 40
+    assert json.loads(row["violations"]) == ["pitch_only_when_pulled"]
+    assert json.loads(row["findings"])[0]["spans"][0]["text"] == "SAVE20"
+    assert row["tokens_in"] == 120 and row["tokens_out"] == 80 and row["prompt_version"] == "p1"
+
+
+def test_wal_mode_and_datasette_friendly_schema(tmp_path: Path) -> None:
+    SuggestionLog(tmp_path / "log.db").close()
+    conn = sqlite3.connect(tmp_path / "log.db")
+    assert conn.execute("pragma journal_mode").fetchone()[0] == "wal"
+    tables = {r[0] for r in conn.execute("select name from sqlite_master where type='table'")}
+    assert {"reviews", "feedback", "tips_posted", "claims", "_sqlite_migrations"} <= tables
+
+
+def test_hash_only_mode_keeps_no_draft_text(tmp_path: Path) -> None:
+    log = SuggestionLog(tmp_path / "log.db", hash_drafts=True)
+    review_id = log.record_review(make_review(), DRAFT, "ctx", ORIGIN, cache_key="k")
+    raw = (tmp_path / "log.db").read_bytes() + (tmp_path / "log.db-wal").read_bytes()
+    assert b"SAVE20" not in raw and b"Use code" not in raw
+    row = log.get_review(review_id)
+    assert row is not None and row["draft"] is None and row["draft_hash"] == text_hash(DRAFT)
+    cached = log.cached_review("k", DRAFT)
+    assert cached is not None and cached.findings[0].spans[0].text == "SAVE20"
+
+
+def test_cache_skips_failed_reviews(tmp_path: Path) -> None:
+    log = SuggestionLog(tmp_path / "log.db")
+    log.record_review(make_review(), DRAFT, None, ORIGIN, cache_key="k", error="down")
+    assert log.cached_review("k", DRAFT) is None
+    log.record_review(make_review(), DRAFT, None, ORIGIN, cache_key="k")
+    cached = log.cached_review("k", DRAFT)
+    assert cached is not None and cached.cached and cached.tokens_in == 0
+
+
+def test_migrates_an_older_schema_without_losing_rows(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    db = Database(path)
+    log_migrations.apply(db, stop_before="m002_cache_and_claims")
+    db["reviews"].insert({"created_at": "2026-01-01T00:00:00+00:00", "draft": "old draft", "verdict": "ok",
+                          "score": 100, "violations": "[]", "findings": "[]", "suggestions": "[]"})
+    assert "cache_key" not in db["reviews"].columns_dict
+    db.close()
+    log = SuggestionLog(path)
+    assert "cache_key" in log.table("reviews").columns_dict
+    assert [r["draft"] for r in log.recent_reviews()] == ["old draft"]
+    assert {m.name for m in log_migrations.applied(log.db)} == {"m001_initial", "m002_cache_and_claims"}
+
+
+def test_concurrent_writers_lose_nothing(tmp_path: Path) -> None:
+    log = SuggestionLog(tmp_path / "log.db")
+    errors: list[BaseException] = []
+
+    def write(n: int) -> None:
+        try:
+            for i in range(25):
+                log.record_review(make_review(), f"draft {n}-{i}", None, ORIGIN)
+                log.claim(f"key-{i}")
+        except BaseException as exc:  # pragma: no cover - reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=write, args=(n,)) for n in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not errors
+    assert log.table("reviews").count == 200
+    assert log.table("claims").count == 25
+
+
+def test_second_process_sees_writes(tmp_path: Path) -> None:
+    first, second = SuggestionLog(tmp_path / "log.db"), SuggestionLog(tmp_path / "log.db")
+    first.record_review(make_review(), DRAFT, None, ORIGIN)
+    assert len(second.recent_reviews()) == 1
+
+
+def test_claim_is_once_and_release_allows_again(tmp_path: Path) -> None:
+    log = SuggestionLog(tmp_path / "log.db")
+    assert log.claim("slack:event:Ev1") is True
+    assert log.claim("slack:event:Ev1") is False
+    log.release("slack:event:Ev1")
+    assert log.claim("slack:event:Ev1") is True
+
+
+def test_feedback_is_one_vote_per_person(tmp_path: Path) -> None:
+    log = SuggestionLog(tmp_path / "log.db")
+    review_id = log.record_review(make_review(), DRAFT, None, ORIGIN)
+    log.record_feedback(review_id, "U1", helpful=True)
+    log.record_feedback(review_id, "U1", helpful=False)
+    log.record_feedback(review_id, "U2", helpful=True)
+    votes = {(f["user"], f["helpful"]) for f in log.feedback_for(review_id)}
+    assert votes == {("U1", 0), ("U2", 1)}
+
+
+def test_filters_are_parameters_not_sql(tmp_path: Path) -> None:
+    log = SuggestionLog(tmp_path / "log.db")
+    log.record_review(make_review(), DRAFT, None, ORIGIN)
+    assert log.recent_reviews(user="x' or '1'='1") == []
+    assert len(log.recent_reviews(user="U1", verdict="pushy", channel="C1")) == 1
+    assert log.recent_reviews(verdict="ok") == []
+    assert log.recent_reviews(since=datetime.now(UTC) + timedelta(minutes=1)) == []
+
+
+def test_purge_removes_only_old_rows(tmp_path: Path) -> None:
+    log = SuggestionLog(tmp_path / "log.db")
+    old_id = log.record_review(make_review(), "old", None, ORIGIN)
+    log.record_feedback(old_id, "U1", True)
+    new_id = log.record_review(make_review(), "new", None, ORIGIN)
+    long_ago = (datetime.now(UTC) - timedelta(days=40)).isoformat()
+    log.db.execute("update reviews set created_at = ? where id = ?", [long_ago, old_id])
+    log.db.conn.commit()
+    assert log.purge(30) == 1
+    assert [r["id"] for r in log.recent_reviews()] == [new_id]
+    assert log.feedback_for(old_id) == []
+
+
+def test_weekly_pushy_rate(tmp_path: Path) -> None:
+    log = SuggestionLog(tmp_path / "log.db")
+    log.record_review(make_review("pushy"), "a", None, ORIGIN)
+    log.record_review(make_review("ok"), "b", None, ORIGIN)
+    weeks = log.weekly_pushy_rate("slack", "U1")
+    assert len(weeks) == 1 and weeks[0][1:] == (1, 2)
+
+
+@pytest.mark.parametrize("bad_path", ["/proc/no-such-dir/log.db", "/dev/null/log.db"])
+def test_unopenable_path_is_a_friendly_error(bad_path: str) -> None:
+    with pytest.raises(LogError, match="can't open the suggestion log"):
+        SuggestionLog(bad_path)
