@@ -24,7 +24,12 @@ from bot.tips import Tip, TipOfTheDay, load_tips, pick_tip
 
 logger = logging.getLogger(__name__)
 
-FALLBACK_NOTE = "The AI reviewer didn't answer in time, so this is the built-in offline review."
+FALLBACK_NOTE = "This is the built-in offline review instead."
+
+
+def fallback_note(reason: str) -> str:
+    """One friendly line saying why the AI review was replaced, e.g. 'The AI service is busy…. This is…'."""
+    return f"{reason.rstrip('.')}. {FALLBACK_NOTE}"
 
 
 @dataclass(frozen=True)
@@ -96,7 +101,7 @@ class Coach:
                 error = str(exc)
                 key = None
                 review = self.offline.review_sync(draft)
-                review.notes.append(FALLBACK_NOTE)
+                review.notes.append(fallback_note(str(exc)))
         review_id: int | None = None
         try:
             review_id = await asyncio.to_thread(

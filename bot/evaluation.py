@@ -48,7 +48,7 @@ class EvalReport:
         return self.correct / self.total if self.total else 0.0
 
 
-def _ratio(num: int, den: int) -> float:
+def _ratio(num: float, den: float) -> float:
     return num / den if den else 0.0
 
 

@@ -10,7 +10,7 @@ log_migrations = Migrations("party_coach")
 
 @log_migrations()
 def m001_initial(db: Database) -> None:
-    db["reviews"].create(
+    db.table("reviews").create(
         {
             "id": int,
             "created_at": str,
@@ -39,25 +39,25 @@ def m001_initial(db: Database) -> None:
         },
         pk="id",
     )
-    db["feedback"].create(
+    db.table("feedback").create(
         {"id": int, "created_at": str, "review_id": int, "user": str, "helpful": int},
         pk="id",
         foreign_keys=[("review_id", "reviews", "id")],
     )
-    db["tips_posted"].create(
+    db.table("tips_posted").create(
         {"id": int, "created_at": str, "platform": str, "channel": str, "tip_id": str, "principle": str, "day": str},
         pk="id",
     )
-    db["reviews"].create_index(["created_at"])
-    db["tips_posted"].create_index(["platform", "channel", "day"])
+    db.table("reviews").create_index(["created_at"])
+    db.table("tips_posted").create_index(["platform", "channel", "day"])
 
 
 @log_migrations()
 def m002_cache_and_claims(db: Database) -> None:
     """Answer repeated drafts from the log, and remember one-time actions across restarts."""
-    db["reviews"].add_column("cache_key", str)
-    db["reviews"].add_column("notes", str)
-    db["reviews"].create_index(["cache_key"])
-    db["reviews"].create_index(["platform", "channel", "created_at"])
-    db["reviews"].create_index(["platform", "user", "created_at"])
-    db["claims"].create({"key": str, "created_at": str}, pk="key")
+    db.table("reviews").add_column("cache_key", str)
+    db.table("reviews").add_column("notes", str)
+    db.table("reviews").create_index(["cache_key"])
+    db.table("reviews").create_index(["platform", "channel", "created_at"])
+    db.table("reviews").create_index(["platform", "user", "created_at"])
+    db.table("claims").create({"key": str, "created_at": str}, pk="key")

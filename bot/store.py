@@ -59,9 +59,7 @@ class SuggestionLog:
         return self._lock
 
     def table(self, name: str) -> Table:
-        table = self.db[name]
-        assert isinstance(table, Table)
-        return table
+        return self.db.table(name)
 
     @contextmanager
     def _writing(self) -> Iterator[None]:
@@ -118,7 +116,7 @@ class SuggestionLog:
             "notes": json.dumps(review.notes, ensure_ascii=False) if review.notes else None,
         }
         with self._writing():
-            return int(self.table("reviews").insert(row).last_pk)
+            return _row_id(self.table("reviews").insert(row).last_pk)
 
     def cached_review(self, cache_key: str, draft: str) -> Review | None:
         """The latest clean review stored under `cache_key`, with quoted spans restored from the draft."""
@@ -149,6 +147,7 @@ class SuggestionLog:
             tokens_in=0,
             tokens_out=0,
             cached=True,
+            notes=json.loads(row["notes"]) if row["notes"] else [],
         )
 
     def get_review(self, review_id: int) -> dict[str, Any] | None:
@@ -220,7 +219,7 @@ class SuggestionLog:
         with self._writing():
             self.db.execute("delete from feedback where review_id = ? and [user] is ?", [review_id, user])
             row = {"created_at": now_utc(), "review_id": review_id, "user": user, "helpful": int(helpful)}
-            return int(self.table("feedback").insert(row).last_pk)
+            return _row_id(self.table("feedback").insert(row).last_pk)
 
     def feedback_for(self, review_id: int) -> list[dict[str, Any]]:
         with self._lock:
@@ -262,6 +261,12 @@ class SuggestionLog:
         }
         with self._writing():
             self.table("tips_posted").insert(row)
+
+
+def _row_id(pk: Any) -> int:
+    if pk is None:
+        raise LogError("the suggestion log did not return a row id")
+    return int(pk)
 
 
 def _reason(exc: BaseException) -> str:

@@ -13,6 +13,8 @@ from bot.settings import Settings, load_settings
 if TYPE_CHECKING:
     from bot.coach import Coach
 
+pytest_plugins = ["tests.fakes.openai_server"]
+
 SECRET_ENV = (
     "OPENAI_API_KEY",
     "OPENAI_BASE_URL",

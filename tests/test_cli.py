@@ -100,7 +100,11 @@ def test_review_jsonl_keeps_order_and_echoes_ids(tmp_path: Path) -> None:
     lines = [
         {"id": "b", "text": PUSHY_DRAFT, "platform": "twitter"},
         {"id": "a", "text": OK_DRAFT},
-        {"id": 7, "text": "Congrats on the launch, Priya! The onboarding checklist is so clear.", "context": "We launched!"},
+        {
+            "id": 7,
+            "text": "Congrats on the launch, Priya! The onboarding checklist is so clear.",
+            "context": "We launched!",
+        },
     ]
     path = tmp_path / "drafts.jsonl"
     path.write_text("\n".join(json.dumps(line) for line in lines) + "\n\n")
@@ -136,7 +140,9 @@ def test_review_jsonl_all_ok_exits_0(tmp_path: Path) -> None:
         (["eval", "no-such.jsonl"], None, "no such file"),
     ],
 )
-def test_bad_input_is_one_clear_line_and_exit_2(args: list[str], stdin: bytes | None, message: str | None) -> None:
+def test_bad_input_is_one_clear_line_and_exit_2(
+    args: list[str], stdin: bytes | None, message: str | None
+) -> None:
     code, output = invoke(*args, input=stdin)
     if message is None:
         assert code == 0
@@ -275,5 +281,7 @@ def test_python_dash_m_bot_works() -> None:
     import subprocess
     import sys
 
-    result = subprocess.run([sys.executable, "-m", "bot", "--version"], capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "bot", "--version"], capture_output=True, text=True, check=True
+    )
     assert result.stdout.strip() == "party-coach, version 0.1.0"

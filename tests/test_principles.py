@@ -37,7 +37,10 @@ def test_a_team_can_add_a_principle(tmp_path: Path) -> None:
         ("[[principle]]\nid = 'Bad Id'\ntitle='t'\nrule='r'\n", "id"),
         ("[[principle]]\nid = 'x'\ntitle='t'\nrule='r'\nviolation_patterns=['(']\n", "bad pattern"),
         ("[[principle", "not valid TOML"),
-        ("[[principle]]\nid='x'\ntitle='t'\nrule='r'\n[[principle]]\nid='x'\ntitle='t'\nrule='r'\n", "repeats"),
+        (
+            "[[principle]]\nid='x'\ntitle='t'\nrule='r'\n[[principle]]\nid='x'\ntitle='t'\nrule='r'\n",
+            "repeats",
+        ),
     ],
 )
 def test_malformed_principles_are_a_clear_error(tmp_path: Path, content: str, message: str) -> None:

@@ -45,7 +45,13 @@ def test_a_base_url_alone_configures_a_local_llm(monkeypatch: pytest.MonkeyPatch
 
 
 def test_secrets_never_print(monkeypatch: pytest.MonkeyPatch) -> None:
-    for name in ("OPENAI_API_KEY", "SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET", "SLACK_APP_TOKEN", "DISCORD_TOKEN"):
+    for name in (
+        "OPENAI_API_KEY",
+        "SLACK_BOT_TOKEN",
+        "SLACK_SIGNING_SECRET",
+        "SLACK_APP_TOKEN",
+        "DISCORD_TOKEN",
+    ):
         monkeypatch.setenv(name, f"very-secret-{name}")
     settings = load_settings()
     shown = repr(settings) + str(settings) + settings.model_dump_json()
@@ -61,7 +67,9 @@ def test_secrets_never_print(monkeypatch: pytest.MonkeyPatch) -> None:
         ("DISCORD_TIP_CHANNELS", "general", "DISCORD_TIP_CHANNELS"),
     ],
 )
-def test_bad_settings_are_one_clear_line(monkeypatch: pytest.MonkeyPatch, name: str, value: str, message: str) -> None:
+def test_bad_settings_are_one_clear_line(
+    monkeypatch: pytest.MonkeyPatch, name: str, value: str, message: str
+) -> None:
     monkeypatch.setenv(name, value)
     with pytest.raises(ConfigError, match=message) as caught:
         load_settings()

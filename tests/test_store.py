@@ -26,8 +26,12 @@ def make_review(verdict: str = "pushy") -> Review:
         verdict=verdict,  # type: ignore[arg-type]
         score=40,
         findings=[
-            Finding(principle="pitch_only_when_pulled", passed=False, reason="promo code",
-                    spans=[Span(start=9, end=15, text="SAVE20")]),
+            Finding(
+                principle="pitch_only_when_pulled",
+                passed=False,
+                reason="promo code",
+                spans=[Span(start=9, end=15, text="SAVE20")],
+            ),
         ],
         suggestions=["Drop the code."],
         rewrite="What would make today easier?",
@@ -85,8 +89,17 @@ def test_migrates_an_older_schema_without_losing_rows(tmp_path: Path) -> None:
     path = tmp_path / "old.db"
     db = Database(path)
     log_migrations.apply(db, stop_before="m002_cache_and_claims")
-    db["reviews"].insert({"created_at": "2026-01-01T00:00:00+00:00", "draft": "old draft", "verdict": "ok",
-                          "score": 100, "violations": "[]", "findings": "[]", "suggestions": "[]"})
+    db["reviews"].insert(
+        {
+            "created_at": "2026-01-01T00:00:00+00:00",
+            "draft": "old draft",
+            "verdict": "ok",
+            "score": 100,
+            "violations": "[]",
+            "findings": "[]",
+            "suggestions": "[]",
+        }
+    )
     assert "cache_key" not in db["reviews"].columns_dict
     db.close()
     log = SuggestionLog(path)

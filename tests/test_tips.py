@@ -68,7 +68,9 @@ def test_same_tip_all_day(tmp_path: Path) -> None:
 
 def test_channel_misses_steer_the_pick(tmp_path: Path) -> None:
     log = SuggestionLog(tmp_path / "log.db")
-    pushy = Review(verdict="ok", score=70, findings=[Finding(principle="offer_help", passed=False, reason="r")])
+    pushy = Review(
+        verdict="ok", score=70, findings=[Finding(principle="offer_help", passed=False, reason="r")]
+    )
     for _ in range(3):
         log.record_review(pushy, "Any tools?", None, Origin(platform="slack", channel="C9"))
     tips = load_tips(BUNDLED_DATA / "tips.toml")

@@ -59,7 +59,8 @@ def open_coach(ctx: click.Context, reviewer: ReviewerChoice | None = None) -> Co
 def read_input(source: str) -> tuple[str, bytes]:
     """Read a file path, or '-' for stdin, as raw bytes (decoded later, with a clear error)."""
     if source == "-":
-        return "standard input", click.get_binary_stream("stdin").read()
+        with click.open_file("-", "rb") as stdin:
+            return "standard input", stdin.read()
     path = Path(source)
     try:
         return str(path), path.read_bytes()

@@ -5,7 +5,8 @@ from __future__ import annotations
 import asyncio
 import logging
 import signal
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable, Coroutine
+from typing import Any
 
 import click
 
@@ -13,7 +14,7 @@ from bot.coach import Coach
 
 logger = logging.getLogger(__name__)
 
-Server = Callable[[Coach, asyncio.Event], Awaitable[None]]
+Server = Callable[[Coach, asyncio.Event], Coroutine[Any, Any, None]]
 
 
 async def serve_until_stopped(coach: Coach, servers: list[Server], stop: asyncio.Event | None = None) -> None:
