@@ -67,7 +67,12 @@ class Coach:
         self._in_flight: set[asyncio.Task[Any]] = set()
 
     async def review(
-        self, text: str, context: str | None = None, origin: Origin = CLI_ORIGIN, *, network: str | None = None
+        self,
+        text: str,
+        context: str | None = None,
+        origin: Origin = CLI_ORIGIN,
+        *,
+        network: str | None = None,
     ) -> ReviewOutcome:
         """Review one draft meant for `network` (twitter, linkedin…).
 
@@ -130,7 +135,9 @@ class Coach:
             await asyncio.wait(pending, timeout=timeout)
 
 
-def make_reviewer(settings: Settings, principles: PrincipleSet, choice: ReviewerChoice | None = None) -> Reviewer:
+def make_reviewer(
+    settings: Settings, principles: PrincipleSet, choice: ReviewerChoice | None = None
+) -> Reviewer:
     """The offline reviewer, or the LLM reviewer when one is chosen (or configured, for `auto`)."""
     if settings.chosen_reviewer(choice) == "llm":
         from bot.review.llm import LLMReviewer
@@ -143,4 +150,6 @@ def build_coach(settings: Settings, choice: ReviewerChoice | None = None) -> Coa
     """Wire the core from settings; raises ConfigError or LogError with a friendly reason."""
     principles = load_principles(settings.principles_path)
     log = SuggestionLog(settings.db_path, hash_drafts=settings.hash_drafts)
-    return Coach(settings, log, principles, make_reviewer(settings, principles, choice), load_tips(settings.tips_path))
+    return Coach(
+        settings, log, principles, make_reviewer(settings, principles, choice), load_tips(settings.tips_path)
+    )

@@ -45,7 +45,15 @@ def m001_initial(db: Database) -> None:
         foreign_keys=[("review_id", "reviews", "id")],
     )
     db.table("tips_posted").create(
-        {"id": int, "created_at": str, "platform": str, "channel": str, "tip_id": str, "principle": str, "day": str},
+        {
+            "id": int,
+            "created_at": str,
+            "platform": str,
+            "channel": str,
+            "tip_id": str,
+            "principle": str,
+            "day": str,
+        },
         pk="id",
     )
     db.table("reviews").create_index(["created_at"])

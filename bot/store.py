@@ -134,7 +134,9 @@ class SuggestionLog:
             spans = [
                 Span(start=s["start"], end=s["end"], text=draft[s["start"] : s["end"]]) for s in raw["spans"]
             ]
-            findings.append(Finding(principle=raw["principle"], passed=raw["passed"], reason=raw["reason"], spans=spans))
+            findings.append(
+                Finding(principle=raw["principle"], passed=raw["passed"], reason=raw["reason"], spans=spans)
+            )
         return Review(
             verdict=row["verdict"],
             score=row["score"],
@@ -167,7 +169,12 @@ class SuggestionLog:
     ) -> list[dict[str, Any]]:
         """Newest first, filtered; every value is passed as a parameter, never spliced into SQL."""
         clauses, params = [], []
-        for column, value in (("user", user), ("channel", channel), ("platform", platform), ("verdict", verdict)):
+        for column, value in (
+            ("user", user),
+            ("channel", channel),
+            ("platform", platform),
+            ("verdict", verdict),
+        ):
             if value is not None:
                 clauses.append(f"[{column}] = ?")
                 params.append(value)
@@ -201,11 +208,12 @@ class SuggestionLog:
         return [(str(week), int(pushy), int(total)) for week, pushy, total in rows]
 
     def purge(self, older_than_days: int) -> int:
-        """Delete reviews (with their feedback) and tip records older than the cut-off; return reviews removed."""
+        """Delete reviews (and their feedback) and tip records past the cut-off; return reviews removed."""
         cutoff = (datetime.now(UTC) - timedelta(days=older_than_days)).isoformat(timespec="milliseconds")
         with self._writing():
             self.db.execute(
-                "delete from feedback where review_id in (select id from reviews where created_at < ?)", [cutoff]
+                "delete from feedback where review_id in (select id from reviews where created_at < ?)",
+                [cutoff],
             )
             removed = self.db.execute("delete from reviews where created_at < ?", [cutoff]).rowcount
             self.db.execute("delete from tips_posted where created_at < ?", [cutoff])

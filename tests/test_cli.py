@@ -18,7 +18,10 @@ OK_DRAFT = (
     "What's the one onboarding email you still remember, and why? Mine was a plain-text note from a founder "
     "asking what I was trying to build. I still reply to that company's emails."
 )
-PUSHY_DRAFT = "🚀 Our new CRM is live! Use code SAVE20 for 20% off. Book a demo today — link in bio! #sales #crm #growth"
+PUSHY_DRAFT = (
+    "🚀 Our new CRM is live! Use code SAVE20 for 20% off. Book a demo today — link in bio! "
+    "#sales #crm #growth"
+)
 
 
 def invoke(*args: str, input: str | bytes | None = None) -> tuple[int, str]:

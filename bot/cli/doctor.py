@@ -35,15 +35,23 @@ def core_checks(settings: Settings) -> list[Check]:
         privacy = ", drafts stored as hashes only" if settings.hash_drafts else ""
         checks.append(Check("Core", "suggestion log", OK, f"{settings.db_path} ({count} reviews{privacy})"))
     except PartyCoachError as exc:
-        checks.append(Check("Core", "suggestion log", BROKEN, f"{exc}. Set PARTY_COACH_DB to a writable path"))
+        checks.append(
+            Check("Core", "suggestion log", BROKEN, f"{exc}. Set PARTY_COACH_DB to a writable path")
+        )
     try:
         principles = load_principles(settings.principles_path)
         names = ", ".join(p.id for p in principles.items)
-        checks.append(Check("Core", "principles", OK, f"{len(principles.items)} from {settings.principles_path}: {names}"))
+        checks.append(
+            Check(
+                "Core", "principles", OK, f"{len(principles.items)} from {settings.principles_path}: {names}"
+            )
+        )
     except PartyCoachError as exc:
         checks.append(Check("Core", "principles", BROKEN, str(exc)))
     try:
-        checks.append(Check("Core", "tips", OK, f"{len(load_tips(settings.tips_path))} from {settings.tips_path}"))
+        checks.append(
+            Check("Core", "tips", OK, f"{len(load_tips(settings.tips_path))} from {settings.tips_path}")
+        )
     except PartyCoachError as exc:
         checks.append(Check("Core", "tips", BROKEN, str(exc)))
     return checks
@@ -74,8 +82,14 @@ def slack_checks(settings: Settings) -> list[Check]:
 
     checks = [
         have(settings.slack_bot_token, "SLACK_BOT_TOKEN", "needed to run the Slack bot at all"),
-        have(settings.slack_app_token, "SLACK_APP_TOKEN", "enables Socket Mode (the default; no public URL needed)"),
-        have(settings.slack_signing_secret, "SLACK_SIGNING_SECRET", "needed for HTTP mode (run slack --http)"),
+        have(
+            settings.slack_app_token,
+            "SLACK_APP_TOKEN",
+            "enables Socket Mode (the default; no public URL needed)",
+        ),
+        have(
+            settings.slack_signing_secret, "SLACK_SIGNING_SECRET", "needed for HTTP mode (run slack --http)"
+        ),
     ]
     drafts = ", ".join(settings.slack_drafts_channels)
     checks.append(have(drafts, "SLACK_DRAFTS_CHANNELS", "auto-review every new message in these channels"))
@@ -106,12 +120,17 @@ def discord_checks(settings: Settings) -> list[Check]:
                 "Discord",
                 "message content intent",
                 OK,
-                "requested: it must also be switched on in the Developer Portal (Bot → Privileged Gateway Intents)",
+                "requested; also switch it on in the Developer Portal (Bot → Privileged Gateway Intents)",
             )
         )
     else:
         checks.append(
-            Check("Discord", "DISCORD_DRAFTS_CHANNELS", MISSING, "auto-review new messages (needs the Message Content intent)")
+            Check(
+                "Discord",
+                "DISCORD_DRAFTS_CHANNELS",
+                MISSING,
+                "auto-review new messages (needs the Message Content intent)",
+            )
         )
     if not settings.discord_tip_channels:
         checks.append(Check("Discord", "DISCORD_TIP_CHANNELS", MISSING, "post a daily tip in these channels"))
@@ -123,7 +142,9 @@ def discord_checks(settings: Settings) -> list[Check]:
 def doctor(ctx: click.Context) -> None:
     """Check the setup: what works, what is missing, and what each missing piece would enable."""
     settings = get_settings(ctx)
-    checks = core_checks(settings) + reviewer_checks(settings) + slack_checks(settings) + discord_checks(settings)
+    checks = (
+        core_checks(settings) + reviewer_checks(settings) + slack_checks(settings) + discord_checks(settings)
+    )
     section = ""
     for check in checks:
         if check.section != section:

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import asyncio
 import json
+
 import click
 
 from bot.cli.common import fail, get_settings, read_input
 from bot.coach import make_reviewer
+from bot.drafts_file import parse_jsonl
 from bot.errors import DraftError, PartyCoachError, ReviewerUnavailable
 from bot.evaluation import EvalReport, LabelledDraft, score_reviews
 from bot.principles import load_principles
@@ -15,7 +17,6 @@ from bot.review.draft import Draft
 from bot.review.model import CORE_PRINCIPLES, Review
 from bot.review.offline import OfflineReviewer
 from bot.review.reviewer import Reviewer
-from bot.drafts_file import parse_jsonl
 
 CONCURRENCY = 4
 
@@ -25,7 +26,7 @@ def labelled_drafts(raw: bytes, source: str) -> list[LabelledDraft]:
     for line in parse_jsonl(raw, source):
         verdict, violations = line.raw.get("verdict"), line.raw.get("violations", [])
         if verdict not in ("ok", "pushy"):
-            raise DraftError(f"{source}, line {line.line}: 'verdict' must be \"ok\" or \"pushy\"")
+            raise DraftError(f'{source}, line {line.line}: \'verdict\' must be "ok" or "pushy"')
         if not isinstance(violations, list) or not all(isinstance(v, str) for v in violations):
             raise DraftError(f"{source}, line {line.line}: 'violations' must be a list of principle ids")
         items.append(
@@ -78,7 +79,9 @@ def report_text(report: EvalReport, reviewer: str, failures: int, show_misses: b
         for miss in report.misses:
             want = ",".join(sorted(miss.item.violations)) or "-"
             got = ",".join(sorted(miss.violations & set(CORE_PRINCIPLES))) or "-"
-            lines.append(f"  {miss.item.id}: expected {miss.item.verdict} [{want}]  got {miss.verdict} [{got}]")
+            lines.append(
+                f"  {miss.item.id}: expected {miss.item.verdict} [{want}]  got {miss.verdict} [{got}]"
+            )
     return "\n".join(lines)
 
 
@@ -107,7 +110,9 @@ def report_json(report: EvalReport, reviewer: str, failures: int) -> str:
 
 @click.command(name="eval")
 @click.argument("labelled_file", default="data/drafts-dev.jsonl")
-@click.option("-r", "--reviewer", type=click.Choice(["auto", "offline", "llm"]), default="offline", show_default=True)
+@click.option(
+    "-r", "--reviewer", type=click.Choice(["auto", "offline", "llm"]), default="offline", show_default=True
+)
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--misses/--no-misses", default=True, show_default=True, help="List the items it got wrong.")
 @click.pass_context
@@ -127,4 +132,6 @@ def eval_command(ctx: click.Context, labelled_file: str, reviewer: str, fmt: str
     reviews, failures = asyncio.run(review_items(chosen, OfflineReviewer(principles), items))
     report = score_reviews(items, reviews)
     name = chosen.name + (f" ({chosen.model})" if chosen.model else "")
-    click.echo(report_text(report, name, failures, misses) if fmt == "text" else report_json(report, name, failures))
+    click.echo(
+        report_text(report, name, failures, misses) if fmt == "text" else report_json(report, name, failures)
+    )

@@ -15,7 +15,18 @@ from tabulate import tabulate
 
 from bot.cli.common import fail, open_coach
 
-TABLE_COLUMNS = ("id", "created_at", "platform", "channel", "user", "trigger", "verdict", "score", "reviewer", "draft")
+TABLE_COLUMNS = (
+    "id",
+    "created_at",
+    "platform",
+    "channel",
+    "user",
+    "trigger",
+    "verdict",
+    "score",
+    "reviewer",
+    "draft",
+)
 RELATIVE_SINCE = re.compile(r"^(\d+)\s*([mhdw])$")
 UNIT_SECONDS = {"m": 60, "h": 3600, "d": 86400, "w": 604800}
 
@@ -53,9 +64,11 @@ def render_rows(rows: list[dict[str, Any]], fmt: str) -> str:
         writer.writerows(rows)
         return out.getvalue().rstrip("\n")
     if not rows:
-        return "No reviews logged yet. Try: party-coach review \"your draft\""
-    table = [[shorten(row.get(c) if c != "draft" else row.get("draft") or "(hashed)") for c in TABLE_COLUMNS]
-             for row in rows]
+        return 'No reviews logged yet. Try: party-coach review "your draft"'
+    table = [
+        [shorten(row.get(c) if c != "draft" else row.get("draft") or "(hashed)") for c in TABLE_COLUMNS]
+        for row in rows
+    ]
     return tabulate(table, headers=list(TABLE_COLUMNS))
 
 
@@ -66,7 +79,9 @@ def render_rows(rows: list[dict[str, Any]], fmt: str) -> str:
 @click.option("--verdict", type=click.Choice(["ok", "pushy"]), help="Only ok or pushy reviews.")
 @click.option("--since", help="Only since a date (2026-11-01) or a span (7d, 12h).")
 @click.option("-n", "--limit", default=20, show_default=True, type=click.IntRange(1, 100_000))
-@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True
+)
 @click.pass_context
 def log(
     ctx: click.Context,
@@ -95,7 +110,11 @@ def log(
 @click.pass_context
 def purge(ctx: click.Context, days: int, yes: bool) -> None:
     """Delete reviews, feedback and tip records older than DAYS days."""
-    if not yes and sys.stdin.isatty() and not click.confirm(f"Delete log rows older than {days} days?", default=False):
+    if (
+        not yes
+        and sys.stdin.isatty()
+        and not click.confirm(f"Delete log rows older than {days} days?", default=False)
+    ):
         click.echo("Nothing deleted.")
         return
     removed = open_coach(ctx).log.purge(days)

@@ -31,7 +31,9 @@ def collect_drafts(
     return [DraftLine(1, None, text, context, platform, {})], False
 
 
-async def review_all(coach: Coach, drafts: list[DraftLine], default_platform: str | None) -> list[ReviewOutcome]:
+async def review_all(
+    coach: Coach, drafts: list[DraftLine], default_platform: str | None
+) -> list[ReviewOutcome]:
     """Review in input order, a few at a time (the LLM reviewer waits on the network)."""
     gate = asyncio.Semaphore(CONCURRENCY)
 
@@ -48,10 +50,15 @@ async def review_all(coach: Coach, drafts: list[DraftLine], default_platform: st
 @click.option("-c", "--context", help="The message this draft replies to.")
 @click.option("-p", "--platform", help="Where the draft will be posted (twitter, linkedin, reddit…).")
 @click.option(
-    "-r", "--reviewer", type=click.Choice(["auto", "offline", "llm"]), default=None,
+    "-r",
+    "--reviewer",
+    type=click.Choice(["auto", "offline", "llm"]),
+    default=None,
     help="auto: the LLM when one is configured, else offline.",
 )
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "jsonl"]), default="text", show_default=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json", "jsonl"]), default="text", show_default=True
+)
 @click.pass_context
 def review(
     ctx: click.Context,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import signal
 from collections.abc import Callable, Coroutine
@@ -10,7 +11,9 @@ from typing import Any
 
 import click
 
+from bot.cli.common import fail, open_coach
 from bot.coach import Coach
+from bot.errors import PartyCoachError
 
 logger = logging.getLogger(__name__)
 
@@ -22,10 +25,8 @@ async def serve_until_stopped(coach: Coach, servers: list[Server], stop: asyncio
     stop = stop or asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGTERM, signal.SIGINT):
-        try:
+        with contextlib.suppress(NotImplementedError, RuntimeError):  # not the main thread, or no signals
             loop.add_signal_handler(sig, stop.set)
-        except (NotImplementedError, RuntimeError):  # not the main thread, or no signals here
-            pass
     tasks = [asyncio.create_task(server(coach, stop)) for server in servers]
     stopper = asyncio.create_task(stop.wait())
     done, _ = await asyncio.wait([*tasks, stopper], return_when=asyncio.FIRST_COMPLETED)
@@ -61,7 +62,6 @@ async def discord_server(coach: Coach, stop: asyncio.Event) -> None:
 @click.pass_context
 def run(ctx: click.Context, platform: str, http: bool, port: int) -> None:
     """Run the Slack bot, the Discord bot, or both in one process."""
-    from bot.cli.common import open_coach
 
     coach = open_coach(ctx)
     servers: list[Server] = []
@@ -69,4 +69,10 @@ def run(ctx: click.Context, platform: str, http: bool, port: int) -> None:
         servers.append(slack_server(http, port))
     if platform in ("discord", "all"):
         servers.append(discord_server)
-    asyncio.run(serve_until_stopped(coach, servers))
+    try:
+        asyncio.run(serve_until_stopped(coach, servers))
+    except PartyCoachError as exc:
+        raise fail(str(exc)) from None
+    except Exception:
+        logger.exception("the bot stopped")
+        raise fail("The bot stopped because of an unexpected error (details are in the log above).") from None
