@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import asyncio
+import functools
 import hashlib
 import json
 import logging
 import time
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
 from bot.errors import LogError, ReviewerUnavailable
 from bot.principles import PrincipleSet, load_principles
@@ -23,6 +26,7 @@ from bot.store import SuggestionLog
 from bot.tips import Tip, TipOfTheDay, load_tips, pick_tip
 
 logger = logging.getLogger(__name__)
+T = TypeVar("T")
 
 FALLBACK_NOTE = "This is the built-in offline review instead."
 
@@ -65,6 +69,26 @@ class Coach:
         self.offline = reviewer if isinstance(reviewer, OfflineReviewer) else OfflineReviewer(principles)
         self.tips = tips
         self._in_flight: set[asyncio.Task[Any]] = set()
+        # One thread for all log I/O: writes are serialised by the log's lock anyway, and a burst of
+        # reviews then never waits behind other work in the loop's default thread pool.
+        self._log_thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="suggestion-log")
+
+    async def in_log_thread(self, call: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        """Run a SuggestionLog call off the event loop."""
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self._log_thread, functools.partial(call, *args, **kwargs))
+
+    def close(self) -> None:
+        """Stop the log thread and close the log; safe to call twice."""
+        self._log_thread.shutdown(wait=True)
+        self.log.close()
+
+    async def aclose(self) -> None:
+        """Close the reviewer's network client on this loop, then the log."""
+        close_reviewer = getattr(self.reviewer, "aclose", None)
+        if close_reviewer is not None:
+            await close_reviewer()
+        self.close()
 
     async def review(
         self,
@@ -95,7 +119,7 @@ class Coach:
         if not isinstance(self.reviewer, OfflineReviewer):
             key = cache_key(draft, self.reviewer)
             started = time.perf_counter()
-            review = await asyncio.to_thread(self.log.cached_review, key, draft.text)
+            review = await self.in_log_thread(self.log.cached_review, key, draft.text)
             if review is not None:
                 review.latency_ms = (time.perf_counter() - started) * 1000
         if review is None:
@@ -109,7 +133,7 @@ class Coach:
                 review.notes.append(fallback_note(str(exc)))
         review_id: int | None = None
         try:
-            review_id = await asyncio.to_thread(
+            review_id = await self.in_log_thread(
                 self.log.record_review, review, draft.text, draft.context, origin, cache_key=key, error=error
             )
         except LogError as exc:
@@ -117,16 +141,16 @@ class Coach:
         return ReviewOutcome(draft=draft, review=review, review_id=review_id)
 
     async def todays_tip(self, platform: str, channel: str, day: date) -> TipOfTheDay:
-        return await asyncio.to_thread(pick_tip, self.log, self.tips, platform, channel, day)
+        return await self.in_log_thread(pick_tip, self.log, self.tips, platform, channel, day)
 
     async def record_feedback(self, review_id: int, user: str | None, helpful: bool) -> None:
-        await asyncio.to_thread(self.log.record_feedback, review_id, user, helpful)
+        await self.in_log_thread(self.log.record_feedback, review_id, user, helpful)
 
     async def claim(self, key: str) -> bool:
-        return await asyncio.to_thread(self.log.claim, key)
+        return await self.in_log_thread(self.log.claim, key)
 
     async def release(self, key: str) -> None:
-        await asyncio.to_thread(self.log.release, key)
+        await self.in_log_thread(self.log.release, key)
 
     async def drain(self, timeout: float = 30.0) -> None:
         """Wait for reviews in progress to finish (and be logged) before shutting down."""

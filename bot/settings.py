@@ -70,7 +70,7 @@ class Settings(BaseSettings):
     # Discord
     discord_token: SecretStr | None = Field(None, validation_alias=_env("DISCORD_TOKEN"))
     discord_dev_guild: int | None = Field(None, validation_alias=_env("DISCORD_DEV_GUILD"))
-    discord_review_emoji: str = Field("🎉", validation_alias=_env("DISCORD_REVIEW_EMOJI"))
+    discord_review_emoji: str = Field("🔍", validation_alias=_env("DISCORD_REVIEW_EMOJI"))
     discord_message_content: bool = Field(True, validation_alias=_env("DISCORD_MESSAGE_CONTENT"))
     discord_drafts_channels: Annotated[list[int], NoDecode] = Field(
         default_factory=list, validation_alias=_env("DISCORD_DRAFTS_CHANNELS")

@@ -52,4 +52,4 @@ def coach(settings: Settings) -> Iterator[Coach]:
 
     built = build_coach(settings)
     yield built
-    built.log.close()
+    built.close()

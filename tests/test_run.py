@@ -45,7 +45,7 @@ async def test_sigterm_lets_in_flight_reviews_finish_and_be_logged(fake_openai: 
         killer.cancel()
         asyncio.get_running_loop().remove_signal_handler(signal.SIGTERM)
         asyncio.get_running_loop().remove_signal_handler(signal.SIGINT)
-        coach.log.close()
+        await coach.aclose()
 
 
 async def test_a_server_that_fails_stops_the_others(fake_openai: FakeOpenAI) -> None:
@@ -71,4 +71,4 @@ async def test_a_server_that_fails_stops_the_others(fake_openai: FakeOpenAI) -> 
         loop = asyncio.get_running_loop()
         loop.remove_signal_handler(signal.SIGTERM)
         loop.remove_signal_handler(signal.SIGINT)
-        coach.log.close()
+        await coach.aclose()

@@ -50,7 +50,7 @@ def open_coach(ctx: click.Context, reviewer: ReviewerChoice | None = None) -> Co
             coach = build_coach(settings, reviewer)
         except PartyCoachError as exc:
             raise fail(str(exc)) from None
-        ctx.call_on_close(coach.log.close)
+        ctx.call_on_close(coach.close)
         obj["coach"] = coach
     coach_obj: Coach = obj["coach"]
     return coach_obj

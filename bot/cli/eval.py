@@ -60,7 +60,12 @@ async def review_items(
                 failures += 1
                 return fallback.review_sync(draft)
 
-    return list(await asyncio.gather(*(one(i) for i in items))), failures
+    try:
+        return list(await asyncio.gather(*(one(i) for i in items))), failures
+    finally:
+        close_reviewer = getattr(reviewer, "aclose", None)
+        if close_reviewer is not None:
+            await close_reviewer()
 
 
 def report_text(report: EvalReport, reviewer: str, failures: int, show_misses: bool) -> str:

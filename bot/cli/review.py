@@ -41,7 +41,10 @@ async def review_all(
         async with gate:
             return await coach.review(item.text, item.context, network=item.platform or default_platform)
 
-    return list(await asyncio.gather(*(one(d) for d in drafts)))
+    try:
+        return list(await asyncio.gather(*(one(d) for d in drafts)))
+    finally:
+        await coach.aclose()
 
 
 @click.command()

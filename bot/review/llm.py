@@ -98,20 +98,23 @@ class LLMReviewer:
         self.model: str | None = settings.openai_model
         self.prompts = load_prompts(settings.prompts_dir, principles)
         self.prompt_version: str | None = self.prompts.version
-        self._client = make_client(settings)
+        self._client: AsyncOpenAI | None = make_client(settings)  # made now so a bad config fails early
         self._client_loop: asyncio.AbstractEventLoop | None = None
         self._schema_supported = True
 
     def _client_for_this_loop(self) -> AsyncOpenAI:
         # Pooled connections belong to one event loop; a CLI may run several loops one after another.
         loop = asyncio.get_running_loop()
-        if self._client_loop is not None and self._client_loop is not loop:
+        if self._client is None or (self._client_loop is not None and self._client_loop is not loop):
             self._client = make_client(self.settings)
         self._client_loop = loop
         return self._client
 
     async def aclose(self) -> None:
-        await self._client.close()
+        """Close the HTTP client on the loop that used it; a later review opens a new one."""
+        client, self._client = self._client, None
+        if client is not None:
+            await client.close()
 
     async def review(self, draft: Draft) -> Review:
         started = time.perf_counter()

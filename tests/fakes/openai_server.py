@@ -37,7 +37,7 @@ import math
 import re
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from types import TracebackType
 from typing import Any
@@ -46,6 +46,7 @@ import pytest
 
 from bot.principles import load_principles
 from bot.review.draft import Draft
+from bot.review.llm import LLMReviewer
 from bot.review.model import CORE_PRINCIPLES, Review
 from bot.settings import BUNDLED_DATA, Settings, load_settings
 
@@ -268,6 +269,7 @@ def _error(message: str, code: int) -> dict[str, Any]:
 class _QuietServer(ThreadingHTTPServer):
     daemon_threads = True
     block_on_close = False
+    request_queue_size = 256  # bursts of 100 concurrent reviews must not be refused at connect
 
     def handle_error(self, request: Any, client_address: Any) -> None:
         """A client that hung up mid-reply is expected in timeout tests; don't print a traceback."""
@@ -332,6 +334,25 @@ def settings_for(fake: FakeOpenAI, **overrides: Any) -> Settings:
     }
     values.update(overrides)
     return load_settings(**values)
+
+
+_open_reviewers: list[LLMReviewer] = []
+
+
+def reviewer_for(fake: FakeOpenAI, **overrides: Any) -> LLMReviewer:
+    """An LLM reviewer pointed at `fake`; its HTTP client is closed when the test ends."""
+    settings = settings_for(fake, **overrides)
+    reviewer = LLMReviewer(settings, load_principles(settings.principles_path))
+    _open_reviewers.append(reviewer)
+    return reviewer
+
+
+@pytest.fixture(autouse=True)
+async def close_llm_clients() -> AsyncIterator[None]:
+    """Close clients on the loop that opened them; left to the GC they would close on a later test's loop."""
+    yield
+    while _open_reviewers:
+        await _open_reviewers.pop().aclose()
 
 
 @pytest.fixture

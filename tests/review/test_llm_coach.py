@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import shutil
 import time
-from collections.abc import Iterator
+from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
@@ -17,19 +17,18 @@ from bot.review.reviewer import Reviewer
 from bot.settings import BUNDLED_PROMPTS, Settings
 from tests.fakes.openai_server import FAKE_API_KEY, FakeOpenAI, settings_for
 
-
 AUTH_ERROR = "The AI service turned down our API key; ask an admin to check OPENAI_API_KEY."
 TEXT = "Shipping our onboarding checklist today: no sign-up, just the doc. What would you add to it?"
 
 
 @pytest.fixture
-def llm_coach(fake_openai: FakeOpenAI) -> Iterator[Coach]:
+async def llm_coach(fake_openai: FakeOpenAI) -> AsyncIterator[Coach]:
     coach = build_coach(settings_for(fake_openai))
     yield coach
-    coach.log.close()
+    await coach.aclose()
 
 
-def test_make_reviewer_builds_the_llm_reviewer(fake_openai: FakeOpenAI) -> None:
+async def test_make_reviewer_builds_the_llm_reviewer(fake_openai: FakeOpenAI) -> None:
     settings = settings_for(fake_openai, reviewer="auto")
     coach = build_coach(settings)
     try:
@@ -38,7 +37,7 @@ def test_make_reviewer_builds_the_llm_reviewer(fake_openai: FakeOpenAI) -> None:
         assert isinstance(make_reviewer(settings, coach.principles, "llm"), LLMReviewer)
         assert (reviewer.name, reviewer.model) == ("llm", settings.openai_model)
     finally:
-        coach.log.close()
+        await coach.aclose()
 
 
 async def test_a_review_is_logged_with_model_prompt_version_and_tokens(
@@ -88,7 +87,7 @@ async def test_a_new_prompt_version_is_a_new_request(fake_openai: FakeOpenAI, tm
         coach = build_coach(settings)
         versions.append(coach.reviewer.prompt_version)
         await coach.review(TEXT)
-        coach.log.close()
+        await coach.aclose()
     assert versions[0] != versions[1]
     assert len(fake_openai.requests) == 2
     assert fake_openai.requests[1]["messages"][0]["content"].endswith("Be brief.")
@@ -121,7 +120,7 @@ async def test_a_failing_llm_falls_back_to_offline_with_one_line(
         assert row is not None
         assert (row["reviewer"], row["error"], row["cache_key"]) == ("offline", error, None)
     finally:
-        coach.log.close()
+        await coach.aclose()
 
 
 async def test_a_failed_review_is_not_served_from_the_cache(
@@ -143,7 +142,7 @@ async def test_the_api_key_is_never_stored_or_logged(
         fake_openai.mode = mode
         await coach.review(f"{TEXT} ({mode})")
     errors = [row["error"] for row in coach.log.recent_reviews(limit=10)]
-    coach.log.close()
+    await coach.aclose()
     assert errors == [None, "The AI service had a problem on its side.", AUTH_ERROR]
     db = Path(settings.db_path)
     stored = b"".join(path.read_bytes() for path in db.parent.glob(db.name + "*"))  # with -wal and -shm

@@ -14,15 +14,9 @@ from bot.principles import load_principles
 from bot.review.draft import Draft
 from bot.review.llm import UNEXPECTED, LLMReviewer
 from bot.settings import load_settings
-from tests.fakes.openai_server import FAKE_API_KEY, FakeOpenAI, settings_for
-
+from tests.fakes.openai_server import FAKE_API_KEY, FakeOpenAI, reviewer_for
 
 DRAFT = Draft("Launch day! What's the one feature you'd want us to build next?")
-
-
-def reviewer_for(fake: FakeOpenAI, **overrides: Any) -> LLMReviewer:
-    settings = settings_for(fake, **overrides)
-    return LLMReviewer(settings, load_principles(settings.principles_path))
 
 
 @pytest.mark.parametrize(
@@ -97,8 +91,12 @@ async def test_a_server_that_is_down_is_unavailable() -> None:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
     settings = load_settings(openai_base_url=f"http://127.0.0.1:{port}/v1", openai_max_retries=1)
-    with pytest.raises(ReviewerUnavailable, match=r"^Couldn't reach the AI service\.$"):
-        await LLMReviewer(settings, load_principles(settings.principles_path)).review(DRAFT)
+    reviewer = LLMReviewer(settings, load_principles(settings.principles_path))
+    try:
+        with pytest.raises(ReviewerUnavailable, match=r"^Couldn't reach the AI service\.$"):
+            await reviewer.review(DRAFT)
+    finally:
+        await reviewer.aclose()
 
 
 async def test_an_unexpected_error_never_escapes(

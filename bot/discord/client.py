@@ -1,0 +1,108 @@
+"""The Discord client: intents, the command tree, the cogs, and syncing slash commands on start."""
+
+from __future__ import annotations
+
+import logging
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot.coach import Coach
+from bot.discord.daily_tip import DailyTip
+from bot.discord.drafts_channel import DraftsChannel
+from bot.discord.feedback import FeedbackButton
+from bot.discord.reactions import ReactionReviews
+from bot.discord.replies import SOMETHING_WENT_WRONG, send_friendly
+from bot.discord.review_commands import ReviewCommands
+
+logger = logging.getLogger(__name__)
+
+NO_MESSAGE_CONTENT = (
+    "Discord: running without the message-content intent ({why}), so drafts channels are not "
+    "auto-reviewed; /review, Apps → Review draft and the {emoji} reaction still work. "
+    "To turn it on, see docs/discord.md or run `party-coach doctor`."
+)
+
+
+def bot_intents(message_content: bool) -> discord.Intents:
+    """Only what the triggers need; message content is the one privileged intent, and optional."""
+    intents = discord.Intents.none()
+    intents.guilds = True
+    intents.guild_reactions = True
+    # New messages matter only to drafts channels, which can't read them without message content.
+    intents.guild_messages = message_content
+    intents.message_content = message_content
+    return intents
+
+
+class CoachCommandTree(app_commands.CommandTree):
+    async def on_error(
+        self, interaction: discord.Interaction, error: app_commands.AppCommandError, /
+    ) -> None:
+        logger.error("discord: a command failed", exc_info=error)
+        await send_friendly(interaction, SOMETHING_WENT_WRONG)
+
+
+class PartyCoachBot(commands.Bot):
+    """Party Coach on Discord; `coach` does the reviewing, this only wires triggers to it."""
+
+    def __init__(self, coach: Coach, *, message_content: bool, why_not: str = "") -> None:
+        super().__init__(
+            command_prefix=commands.when_mentioned,
+            help_command=None,
+            intents=bot_intents(message_content),
+            allowed_mentions=discord.AllowedMentions.none(),
+            tree_cls=CoachCommandTree,
+        )
+        self.coach = coach
+        self.why_not = why_not or "DISCORD_MESSAGE_CONTENT=false"
+
+    async def on_ready(self) -> None:
+        logger.info("discord: ready as %s in %d server(s)", self.user, len(self.guilds))
+
+    async def on_message(self, message: discord.Message, /) -> None:
+        """No prefix commands: drafts channels are handled by their own listener."""
+
+    async def setup_hook(self) -> None:
+        self.add_dynamic_items(FeedbackButton)
+        await self.add_cog(ReviewCommands(self))
+        await self.add_cog(ReactionReviews(self))
+        if self.intents.message_content:
+            await self.add_cog(DraftsChannel(self))
+        else:
+            settings = self.coach.settings
+            log = logger.warning if settings.discord_drafts_channels else logger.info
+            log(NO_MESSAGE_CONTENT.format(why=self.why_not, emoji=settings.discord_review_emoji))
+        await self.add_cog(DailyTip(self))
+        await sync_commands(self)
+
+
+async def sync_commands(bot: PartyCoachBot) -> None:
+    """To the dev guild when one is set (instant), else globally (can take up to an hour to show)."""
+    dev_guild = bot.coach.settings.discord_dev_guild
+    try:
+        if dev_guild is not None:
+            guild = discord.Object(id=dev_guild)
+            bot.tree.copy_global_to(guild=guild)
+            synced = await bot.tree.sync(guild=guild)
+            logger.info("discord: synced %d commands to guild %s", len(synced), dev_guild)
+        else:
+            synced = await bot.tree.sync()
+            logger.info("discord: synced %d commands globally", len(synced))
+    except discord.HTTPException as exc:
+        where = f"guild {dev_guild}" if dev_guild is not None else "Discord"
+        logger.error(
+            "discord: couldn't register the slash commands with %s (%s %s); the commands from the last "
+            "successful start stay in place. Check DISCORD_DEV_GUILD and that the bot was invited with "
+            "the applications.commands scope.",
+            where,
+            exc.status,
+            exc.text,
+        )
+
+
+def build_bot(coach: Coach, *, message_content: bool | None = None, why_not: str = "") -> PartyCoachBot:
+    """A bot for `coach`; message content follows the settings unless told otherwise."""
+    wanted = coach.settings.discord_message_content if message_content is None else message_content
+    return PartyCoachBot(coach, message_content=wanted, why_not=why_not)

@@ -1,0 +1,57 @@
+"""`serve_discord`: run the Discord bot until asked to stop, then finish reviews in progress and close."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+
+import discord
+
+from bot.coach import Coach
+from bot.discord.client import PartyCoachBot, build_bot
+from bot.errors import ConfigError
+
+logger = logging.getLogger(__name__)
+
+INTENT_REFUSED = (
+    "Discord refused it: enable Message Content Intent under Bot → Privileged Gateway Intents "
+    "in the Developer Portal, or set DISCORD_MESSAGE_CONTENT=false to stop asking"
+)
+
+
+async def serve_discord(coach: Coach, stop: asyncio.Event) -> None:
+    """Run until `stop` is set; without the message-content intent if Discord refuses it."""
+    token = coach.settings.discord_token
+    if token is None or not token.get_secret_value().strip():
+        raise ConfigError(
+            "DISCORD_TOKEN is not set: copy the bot token from the Discord Developer Portal (Bot tab)"
+        )
+    bot = build_bot(coach)
+    try:
+        await run_client(bot, token.get_secret_value(), stop)
+    except discord.PrivilegedIntentsRequired:
+        bot = build_bot(coach, message_content=False, why_not=INTENT_REFUSED)
+        await run_client(bot, token.get_secret_value(), stop)
+
+
+async def run_client(bot: PartyCoachBot, token: str, stop: asyncio.Event) -> None:
+    """Start the client in a task; on `stop`, let in-flight reviews finish and be logged, then close."""
+    client = asyncio.create_task(bot.start(token), name="discord-client")
+    stopping = asyncio.create_task(stop.wait(), name="discord-stop")
+    try:
+        await asyncio.wait({client, stopping}, return_when=asyncio.FIRST_COMPLETED)
+        if not client.done():
+            logger.info("discord: stopping; waiting for reviews in progress")
+            await bot.coach.drain()
+            await bot.close()
+        await client
+    except discord.LoginFailure:
+        raise ConfigError(
+            "Discord didn't accept DISCORD_TOKEN: copy a fresh bot token from the Developer Portal (Bot tab)"
+        ) from None
+    finally:
+        stopping.cancel()
+        if not bot.is_closed():
+            await bot.close()
+        client.cancel()
+        await asyncio.gather(client, return_exceptions=True)
