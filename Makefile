@@ -1,5 +1,8 @@
 # Two commands on a fresh machine: `make demo` and `make test`. Everything else is set up on the way.
 SHELL := /bin/bash
+.SHELLFLAGS := -o pipefail -c
+# Some machines' pip config lists local mirrors that don't exist; pip warns once per package. Hide only that.
+QUIET_PIP := 2>&1 | { grep -v "^WARNING: Location 'file:" || true; }
 PYTHON ?= $(shell for p in python3.13 python3.12 python3.11 python3; do \
 	command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null \
 	&& { echo $$p; break; }; done)
@@ -14,8 +17,8 @@ check-python:
 
 $(STAMP): pyproject.toml | check-python
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet --upgrade pip $(QUIET_PIP)
+	$(BIN)/python -m pip install --quiet -e '.[dev]' $(QUIET_PIP)
 	@touch $(STAMP)
 
 install: $(STAMP)
