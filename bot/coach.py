@@ -149,6 +149,9 @@ class Coach:
     async def claim(self, key: str) -> bool:
         return await self.in_log_thread(self.log.claim, key)
 
+    async def claims_with_prefix(self, prefix: str) -> list[str]:
+        return await self.in_log_thread(self.log.claims_with_prefix, prefix)
+
     async def release(self, key: str) -> None:
         await self.in_log_thread(self.log.release, key)
 

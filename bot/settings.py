@@ -50,7 +50,7 @@ class Settings(BaseSettings):
     llm_max_output_tokens: int = Field(700, ge=100, validation_alias=_env("PARTY_COACH_LLM_MAX_TOKENS"))
 
     # Triggers shared by Slack and Discord
-    review_emoji: str = Field("party_coach", validation_alias=_env("PARTY_COACH_REVIEW_EMOJI"))
+    review_emoji: str = Field("mag", validation_alias=_env("PARTY_COACH_REVIEW_EMOJI"))
     tip_time: time = Field(time(9, 30), validation_alias=_env("PARTY_COACH_TIP_TIME"))
     tip_timezone: str = Field("UTC", validation_alias=_env("PARTY_COACH_TIP_TIMEZONE", "TZ"))
     tip_weekdays_only: bool = Field(True, validation_alias=_env("PARTY_COACH_TIP_WEEKDAYS_ONLY"))

@@ -244,6 +244,15 @@ class SuggestionLog:
             )
             return cursor.rowcount == 1
 
+    def claims_with_prefix(self, prefix: str) -> list[str]:
+        """Claimed keys that start with `prefix`, oldest first (a prefix match, never a LIKE pattern)."""
+        with self._lock:
+            rows = self.db.execute(
+                "select key from claims where substr(key, 1, ?) = ? order by created_at, rowid",
+                [len(prefix), prefix],
+            ).fetchall()
+        return [str(row[0]) for row in rows]
+
     def release(self, key: str) -> None:
         """Forget a claim, so a failed action can be tried again."""
         with self._writing():

@@ -1,0 +1,91 @@
+"""Getting a review to people: in a thread (placeholder, then the review), or privately to one person."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Awaitable
+
+import aiohttp
+from slack_sdk.errors import SlackApiError
+from slack_sdk.http_retry.builtin_async_handlers import AsyncRateLimitErrorRetryHandler
+from slack_sdk.web.async_client import AsyncWebClient
+from slack_sdk.webhook.async_client import AsyncWebhookClient
+
+from bot.errors import DraftError
+from bot.review.origin import Origin
+from bot.slack.message import SlackMessage, notice
+from bot.slack.review_blocks import render_review
+from bot.slack.services import SlackServices
+from bot.slack.wording import BAD_DRAFT, REVIEWING, SORRY
+
+logger = logging.getLogger(__name__)
+
+
+async def review_to_message(
+    services: SlackServices, text: str, context: str | None, origin: Origin
+) -> SlackMessage:
+    """Run the coach and render the result; a draft it can't take becomes a friendly line."""
+    try:
+        outcome = await services.coach.review(text, context, origin)
+    except DraftError as exc:
+        return notice(BAD_DRAFT.format(reason=exc))
+    return render_review(outcome, services.coach.principles)
+
+
+async def post_placeholder(
+    client: AsyncWebClient, channel: str, thread_ts: str, line: str = REVIEWING
+) -> str:
+    """Show that a review is on its way, in the thread; return the reply's ts to update later."""
+    posted = await client.chat_postMessage(channel=channel, thread_ts=thread_ts, **notice(line).as_kwargs())
+    return str(posted["ts"])
+
+
+def start_review(
+    services: SlackServices, text: str, context: str | None, origin: Origin
+) -> asyncio.Task[SlackMessage]:
+    """Start reviewing now, so the reviewer works while the placeholder is being posted."""
+    return asyncio.create_task(review_to_message(services, text, context, origin))
+
+
+async def fill_reply(
+    client: AsyncWebClient, *, channel: str, reply_ts: str, review: Awaitable[SlackMessage]
+) -> None:
+    """Replace the placeholder with the review, or with a friendly line if anything goes wrong."""
+    try:
+        message = await review
+    except Exception:
+        logger.exception("slack review failed (reply %s in %s)", reply_ts, channel)
+        message = notice(SORRY)
+    await client.chat_update(channel=channel, ts=reply_ts, **message.as_kwargs())
+
+
+async def send_private(
+    client: AsyncWebClient,
+    message: SlackMessage,
+    *,
+    user: str,
+    channel: str | None = None,
+    response_url: str | None = None,
+) -> None:
+    """Only `user` sees it: through response_url, else an ephemeral message, else a direct message."""
+    if response_url:
+        hook = AsyncWebhookClient(
+            response_url, retry_handlers=[AsyncRateLimitErrorRetryHandler(max_retry_count=2)]
+        )
+        try:
+            sent = await hook.send(**message.as_kwargs(), response_type="ephemeral", replace_original=False)
+            if sent.status_code == 200:
+                return
+            logger.warning("slack response_url answered %s; trying an ephemeral message", sent.status_code)
+        except (aiohttp.ClientError, TimeoutError) as exc:
+            logger.warning("slack response_url failed (%s); trying an ephemeral message", exc)
+    if channel:
+        try:
+            await client.chat_postEphemeral(channel=channel, user=user, **message.as_kwargs())
+            return
+        except SlackApiError as exc:
+            logger.warning(
+                "slack chat.postEphemeral in %s failed (%s); sending a DM", channel, exc.response["error"]
+            )
+    await client.chat_postMessage(channel=user, **message.as_kwargs())

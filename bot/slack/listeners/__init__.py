@@ -1,0 +1,33 @@
+"""Every Slack trigger, one module each; `register_all` wires them onto the app."""
+
+from __future__ import annotations
+
+from slack_bolt.async_app import AsyncApp
+
+from bot.slack.listeners import (
+    app_home,
+    drafts_channel,
+    duplicate_events,
+    errors,
+    feedback,
+    reaction,
+    review_command,
+    review_modal,
+    shortcut,
+)
+from bot.slack.services import SlackServices
+
+
+def register_all(app: AsyncApp, services: SlackServices) -> None:
+    for module in (
+        errors,
+        duplicate_events,
+        review_command,
+        review_modal,
+        reaction,
+        drafts_channel,
+        shortcut,
+        feedback,
+        app_home,
+    ):
+        module.register(app, services)

@@ -1,0 +1,31 @@
+"""App Home: a person's recent reviews and their pushy rate week by week, published when they open it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from slack_bolt.async_app import AsyncApp
+from slack_sdk.web.async_client import AsyncWebClient
+
+from bot.slack.home_view import home_view
+from bot.slack.services import SlackServices
+
+RECENT_REVIEWS = 10
+
+
+def register(app: AsyncApp, services: SlackServices) -> None:
+    @app.event("app_home_opened")
+    async def app_home_opened(event: dict[str, Any], client: AsyncWebClient) -> None:
+        if event.get("tab", "home") != "home":
+            return
+        services.work.start(publish_home(services, client, str(event["user"])), what="app home")
+
+
+async def publish_home(services: SlackServices, client: AsyncWebClient, user: str) -> None:
+    coach = services.coach
+    reviews = await coach.in_log_thread(
+        coach.log.recent_reviews, user=user, platform="slack", limit=RECENT_REVIEWS
+    )
+    weeks = await coach.in_log_thread(coach.log.weekly_pushy_rate, "slack", user)
+    view = home_view(reviews, weeks, services.coach.principles, services.review_emoji)
+    await client.views_publish(user_id=user, view=view)

@@ -1,0 +1,71 @@
+"""React with the review emoji to any message: the review appears in its thread, once per message version."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from slack_bolt.async_app import AsyncApp
+from slack_bolt.context.async_context import AsyncBoltContext
+from slack_sdk.web.async_client import AsyncWebClient
+
+from bot.slack.delivery import fill_reply, post_placeholder, send_private, start_review
+from bot.slack.message import notice
+from bot.slack.message_reader import MessageUnreadable, read_message, thread_of
+from bot.slack.mrkdwn import plain_text
+from bot.slack.reply_map import version_of
+from bot.slack.services import SlackServices, slack_origin
+from bot.slack.thread_context import parent_text
+from bot.slack.wording import NO_TEXT, SORRY
+
+
+def register(app: AsyncApp, services: SlackServices) -> None:
+    @app.event("reaction_added")
+    async def review_emoji_added(
+        event: dict[str, Any], context: AsyncBoltContext, client: AsyncWebClient
+    ) -> None:
+        item = event.get("item") or {}
+        if event.get("reaction") != services.review_emoji or item.get("type") != "message":
+            return
+        reactor, channel = str(event["user"]), str(item["channel"])
+
+        async def sorry() -> None:
+            await send_private(client, notice(SORRY), user=reactor, channel=channel)
+
+        job = review_reacted_message(services, client, context, reactor, channel, str(item["ts"]))
+        services.work.start(job, what="reaction", on_failure=sorry)
+
+
+async def review_reacted_message(
+    services: SlackServices,
+    client: AsyncWebClient,
+    context: AsyncBoltContext,
+    reactor: str,
+    channel: str,
+    ts: str,
+) -> None:
+    try:
+        message = await read_message(client, channel, ts)
+    except MessageUnreadable as exc:
+        await send_private(client, notice(str(exc)), user=reactor, channel=channel)
+        return
+    if message.get("user") == context.bot_user_id:
+        return  # a reaction on one of our own reviews
+    text = plain_text(message.get("text") or "")
+    if not text.strip():
+        await send_private(client, notice(NO_TEXT), user=reactor, channel=channel)
+        return
+    claim = f"slack:reaction:{channel}:{ts}:{version_of(text)}"
+    if not await services.coach.claim(claim):
+        return  # this version of the message has been reviewed already
+    author = message.get("user") or reactor
+    origin = slack_origin("reaction", team=context.team_id, channel=channel, user=author, ts=ts)
+    review = None
+    try:
+        review = start_review(services, text, await parent_text(client, channel, message), origin)
+        reply_ts = await post_placeholder(client, channel, thread_of(message))
+    except Exception:
+        if review is not None:
+            review.cancel()
+        await services.coach.release(claim)  # so that reacting again tries again
+        raise
+    await fill_reply(client, channel=channel, reply_ts=reply_ts, review=review)

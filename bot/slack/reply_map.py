@@ -1,0 +1,28 @@
+"""Which bot reply in a thread holds the review of a drafts-channel message, kept as claim keys.
+
+The key `slack:reply:{channel}:{message_ts}:{reply_ts}` lives in the log's claims table, so the
+mapping survives restarts without a table of its own, and `purge` ages it out with the rest.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from bot.coach import Coach
+
+PREFIX = "slack:reply:"
+
+
+def version_of(text: str) -> str:
+    """A short fingerprint of a message's text, so an edited message counts as a new version."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+async def remember_reply(coach: Coach, channel: str, message_ts: str, reply_ts: str) -> None:
+    await coach.claim(f"{PREFIX}{channel}:{message_ts}:{reply_ts}")
+
+
+async def find_reply(coach: Coach, channel: str, message_ts: str) -> str | None:
+    """The latest review reply remembered for this message, if any."""
+    keys = await coach.claims_with_prefix(f"{PREFIX}{channel}:{message_ts}:")
+    return keys[-1].rsplit(":", 1)[1] if keys else None
