@@ -74,7 +74,7 @@ def signed_reaction(n: int, ts: str) -> tuple[bytes, dict[str, str]]:
             "event": {
                 "type": "reaction_added",
                 "user": f"UREACT{n:04d}",
-                "reaction": "party_coach",
+                "reaction": load_settings().review_emoji,
                 "item": {"type": "message", "channel": CHANNEL, "ts": ts},
             },
         }
@@ -132,10 +132,12 @@ async def run_app(conn: Connection, events: int) -> float:
         async with running_slack(coach, http=True, port=0, host="127.0.0.1", post_tips=False) as running:
             conn.send(f"http://127.0.0.1:{running.port}/slack/events")
             work = running.bot.services.work
-            while True:
+            deadline = time.monotonic() + 60
+            while time.monotonic() < deadline:
                 await asyncio.sleep(0.005)
                 if work.pending == 0 and len(log.recent_reviews(limit=events)) >= events:
                     return time.monotonic()  # every job ends after its chat.update was answered
+            raise SystemExit(f"only {len(log.recent_reviews(limit=events))} of {events} reviews in 60 s")
     finally:
         await reviewer.aclose()
         log.close()

@@ -13,8 +13,9 @@ from bot.discord.daily_tip import DailyTip
 from bot.discord.drafts_channel import DraftsChannel
 from bot.discord.feedback import FeedbackButton
 from bot.discord.reactions import ReactionReviews
-from bot.discord.replies import SOMETHING_WENT_WRONG, send_friendly
+from bot.discord.replies import send_friendly
 from bot.discord.review_commands import ReviewCommands
+from bot.wording import SOMETHING_WENT_WRONG
 
 logger = logging.getLogger(__name__)
 

@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import discord
 
 from bot.review.model import Finding, Review
+from bot.text_fit import shorten
 from bot.tips import TipOfTheDay
+from bot.wording import (
+    REWRITE_HEADING,
+    SUGGESTIONS_HEADING,
+    TIP_HEADING,
+    TitleFor,
+    quotes_to_show,
+    review_credit,
+    tip_credit,
+    verdict_label,
+)
 
 # Discord's limits (https://discord.com/developers/docs/resources/message#embed-object-embed-limits).
 MESSAGE_CHARS = 2000
@@ -18,30 +27,20 @@ FOOTER_CHARS = 2048
 FIELDS_PER_EMBED = 25
 EMBEDS_TOTAL_CHARS = 6000  # summed over every embed in one message
 
-ELLIPSIS = "…"
-QUOTES_PER_FINDING = 3
 QUOTE_CHARS = 160
 SUGGESTION_CHARS = 400
 NOTE_CHARS = 300
 LABEL_CHARS = 80  # field names are short labels; 25 of them at Discord's 256 would eat the whole message
 SHORTEST_CLIP = 40
 
-VERDICT_TITLES = {"ok": "✅ Reads like a good party guest", "pushy": "⚠️ A bit pushy"}
+VERDICT_EMOJI = {"ok": "✅", "pushy": "⚠️"}
 VERDICT_COLOURS = {"ok": discord.Colour.green(), "pushy": discord.Colour.orange()}
-
-TitleFor = Callable[[str], str]
 
 
 def clip(text: str, limit: int) -> str:
-    """Shorten to `limit` characters with an ellipsis, cutting at a word boundary when one is near."""
-    text = text.strip()
-    if len(text) <= limit:
-        return text
-    cut = text[: limit - len(ELLIPSIS)]
-    space = cut.rfind(" ")
-    if space >= len(cut) * 0.8:
-        cut = cut[:space]
-    return cut.rstrip() + ELLIPSIS
+    """Trimmed, then shortened to `limit` characters at a word break when one is near."""
+    # Discord drops the whitespace around embed text anyway; trimming first keeps the limits honest.
+    return shorten(text.strip(), limit)
 
 
 def quote(span: str) -> str:
@@ -53,11 +52,7 @@ def finding_field(finding: Finding, title_for: TitleFor) -> tuple[str, str]:
     mark = "✅" if finding.passed else "❌"
     name = clip(f"{mark} {title_for(finding.principle)}", LABEL_CHARS)
     lines = [discord.utils.escape_markdown(finding.reason.strip()) or "—"]
-    seen: list[str] = []
-    for span in finding.spans:
-        if span.text.strip() and span.text not in seen:
-            seen.append(span.text)
-    lines.extend(quote(text) for text in seen[:QUOTES_PER_FINDING])
+    lines.extend(quote(text) for text in quotes_to_show(finding))
     return name, clip("\n".join(lines), FIELD_VALUE_CHARS)
 
 
@@ -74,7 +69,7 @@ def suggestion_fields(suggestions: list[str], room: int) -> list[tuple[str, str]
     if current:
         fields.append(("", "\n".join(current)))
     fields = fields[:room]
-    return [("Try this" if n == 0 else "More ideas", value) for n, (_, value) in enumerate(fields)]
+    return [(SUGGESTIONS_HEADING if n == 0 else "More ideas", value) for n, (_, value) in enumerate(fields)]
 
 
 def review_embeds(review: Review, review_id: int | None, title_for: TitleFor) -> list[discord.Embed]:
@@ -82,7 +77,7 @@ def review_embeds(review: Review, review_id: int | None, title_for: TitleFor) ->
     lines = [f"Score {review.score}/100"]
     lines.extend(f"ℹ️ {clip(note, NOTE_CHARS)}" for note in review.notes)
     embed = discord.Embed(
-        title=VERDICT_TITLES[review.verdict],
+        title=f"{VERDICT_EMOJI[review.verdict]} {verdict_label(review.verdict)}",
         description=clip("\n".join(lines), DESCRIPTION_CHARS),
         colour=VERDICT_COLOURS[review.verdict],
     )
@@ -95,22 +90,14 @@ def review_embeds(review: Review, review_id: int | None, title_for: TitleFor) ->
     embed.set_footer(text=clip(footer(review, review_id), FOOTER_CHARS))
     embeds = [embed]
     if review.rewrite and review.rewrite.strip():
-        rewrite = discord.Embed(title="A friendlier version", colour=discord.Colour.blurple())
+        rewrite = discord.Embed(title=REWRITE_HEADING, colour=discord.Colour.blurple())
         rewrite.description = clip(review.rewrite, DESCRIPTION_CHARS)
         embeds.append(rewrite)
     return fit_total(embeds)
 
 
 def footer(review: Review, review_id: int | None) -> str:
-    who = (
-        "the offline reviewer"
-        if review.reviewer == "offline"
-        else f"{review.reviewer} ({review.model or 'AI'})"
-    )
-    text = f"Party Coach · reviewed by {who}"
-    if review.cached:
-        text += " · same draft as before, so this is the earlier review"
-    return text + (f" · review #{review_id}" if review_id is not None else "")
+    return review_credit(review) + (f" · review #{review_id}" if review_id is not None else "")
 
 
 def fit_total(embeds: list[discord.Embed], limit: int = EMBEDS_TOTAL_CHARS) -> list[discord.Embed]:
@@ -136,11 +123,11 @@ def fit_total(embeds: list[discord.Embed], limit: int = EMBEDS_TOTAL_CHARS) -> l
 
 def tip_embed(tip: TipOfTheDay, title_for: TitleFor) -> discord.Embed:
     embed = discord.Embed(
-        title=clip(f"💡 Tip of the day · {title_for(tip.tip.principle)}", TITLE_CHARS),
+        title=clip(f"💡 {TIP_HEADING} · {title_for(tip.tip.principle)}", TITLE_CHARS),
         description=clip(tip.tip.text, DESCRIPTION_CHARS),
         colour=discord.Colour.gold(),
     )
-    embed.set_footer(text=f"Party Coach · {tip.day}")
+    embed.set_footer(text=tip_credit(tip))
     return embed
 
 

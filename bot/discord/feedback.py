@@ -11,13 +11,11 @@ import discord
 from bot.coach import Coach
 from bot.discord.embeds import one_line
 from bot.errors import LogError
+from bot.wording import feedback_thanks
 
 logger = logging.getLogger(__name__)
 
-THANKS = {
-    True: "🙌 Thanks! I've noted that this review was helpful.",
-    False: "📝 Thanks for telling me. I've noted that this review wasn't helpful, and it helps me improve.",
-}
+THANKS = {True: f"🙌 {feedback_thanks(True)}", False: f"📝 {feedback_thanks(False)}"}
 NOT_SAVED = "Thanks! I couldn't save your vote just now, though. Please try the button again in a minute."
 
 

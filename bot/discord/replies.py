@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import logging
 from dataclasses import dataclass, field
 from typing import Any
@@ -13,11 +12,12 @@ from bot.coach import Coach
 from bot.discord.embeds import one_line, review_embeds
 from bot.discord.feedback import feedback_view
 from bot.errors import DraftError
+from bot.review.draft import message_version
 from bot.review.origin import Origin
+from bot.wording import bad_draft
 
 logger = logging.getLogger(__name__)
 
-NO_TEXT = "That message has no text for me to review. I review the words of a post, not images or files."
 CANT_READ = (
     "I can't read the text of that message, so I can't review it. "
     "Use **Apps → Review draft** on the message instead, or paste it into `/review`."
@@ -29,9 +29,6 @@ CANT_FETCH = (
 CANT_REPLY = (
     "I reviewed that message but couldn't post the review in {channel}: I need the **Send Messages** "
     "permission there. Ask a server admin to add it, or paste the draft into `/review`."
-)
-SOMETHING_WENT_WRONG = (
-    "Sorry, something went wrong on my side and I couldn't finish this. Please try again in a minute."
 )
 
 
@@ -56,7 +53,7 @@ class Reply:
 
 
 def draft_error_line(error: DraftError) -> str:
-    return one_line(f"I can't review that: {error}.")
+    return one_line(bad_draft(error))
 
 
 async def review_reply(coach: Coach, text: str, context: str | None, origin: Origin) -> Reply:
@@ -105,7 +102,7 @@ def reply_context(message: discord.Message) -> str | None:
 def review_claim_key(message: discord.Message) -> str:
     """One review per message version: the key changes when the text (or edit time) changes."""
     edited = message.edited_at.isoformat() if message.edited_at else ""
-    version = hashlib.sha256(f"{edited}\n{message.content}".encode()).hexdigest()[:16]
+    version = message_version(f"{edited}\n{message.content}")
     return f"discord:review:{message.id}:{version}"
 
 

@@ -9,16 +9,10 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.discord.daily_tip import local_day
 from bot.discord.embeds import tip_embed
-from bot.discord.replies import (
-    NO_TEXT,
-    SOMETHING_WENT_WRONG,
-    interaction_origin,
-    reply_context,
-    review_reply,
-    send_friendly,
-)
+from bot.discord.replies import interaction_origin, reply_context, review_reply, send_friendly
+from bot.tip_schedule import TipSchedule
+from bot.wording import NO_TEXT, SOMETHING_WENT_WRONG
 
 if TYPE_CHECKING:
     from bot.coach import Coach
@@ -105,7 +99,7 @@ class ReviewCommands(commands.Cog):
     @app_commands.command(name="tip", description="Show today's party-manners tip.")
     async def tip(self, interaction: discord.Interaction) -> None:
         await interaction.response.defer(ephemeral=True, thinking=True)
-        today = local_day(self.coach.settings, discord.utils.utcnow())
+        today = TipSchedule.from_settings(self.coach.settings).today(discord.utils.utcnow())
         where = str(interaction.channel_id or interaction.user.id)
         tip = await self.coach.todays_tip("discord", where, today)
         await interaction.followup.send(embed=tip_embed(tip, self.coach.principles.title), ephemeral=True)

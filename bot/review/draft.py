@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 
 from bot.errors import DraftError
@@ -48,3 +49,8 @@ def make_draft(text: str, context: str | None = None, platform: str | None = Non
     if context is not None and context.strip():
         clean_context = check_draft_text(context, what="context")
     return Draft(text=check_draft_text(text), context=clean_context, platform=platform)
+
+
+def message_version(text: str) -> str:
+    """A short fingerprint of a message's text, so an edited message counts as a new version."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from collections.abc import Sequence
@@ -75,7 +76,9 @@ def strict_schema(model: type[BaseModel]) -> dict[str, Any]:
     return schema
 
 
+@functools.cache
 def response_format_schema() -> ResponseFormatJSONSchema:
+    """Built once: the schema never changes while the process runs, and building it costs CPU per request."""
     return {
         "type": "json_schema",
         "json_schema": {"name": "review", "strict": True, "schema": strict_schema(LLMAnswer)},

@@ -17,7 +17,8 @@ from bot.review.origin import Origin
 from bot.slack.message import SlackMessage, notice
 from bot.slack.review_blocks import render_review
 from bot.slack.services import SlackServices
-from bot.slack.wording import BAD_DRAFT, REVIEWING, SORRY
+from bot.slack.wording import REVIEWING
+from bot.wording import SOMETHING_WENT_WRONG, bad_draft
 
 logger = logging.getLogger(__name__)
 
@@ -29,7 +30,7 @@ async def review_to_message(
     try:
         outcome = await services.coach.review(text, context, origin)
     except DraftError as exc:
-        return notice(BAD_DRAFT.format(reason=exc))
+        return notice(bad_draft(exc))
     return render_review(outcome, services.coach.principles)
 
 
@@ -56,7 +57,7 @@ async def fill_reply(
         message = await review
     except Exception:
         logger.exception("slack review failed (reply %s in %s)", reply_ts, channel)
-        message = notice(SORRY)
+        message = notice(SOMETHING_WENT_WRONG)
     await client.chat_update(channel=channel, ts=reply_ts, **message.as_kwargs())
 
 

@@ -9,7 +9,7 @@ from typing import Any
 from bot.principles import PrincipleSet
 from bot.slack.message import context, section
 from bot.slack.mrkdwn import escape, fit, quote
-from bot.slack.review_blocks import VERDICTS
+from bot.slack.review_blocks import verdict_mark
 from bot.slack.wording import COMMAND
 
 BAR_CELLS = 10
@@ -73,10 +73,9 @@ def trend(weeks: list[Week]) -> str:
 
 
 def review_summary(row: dict[str, Any], principles: PrincipleSet) -> dict[str, Any]:
-    emoji, label = VERDICTS.get(str(row.get("verdict")), (":speech_balloon:", str(row.get("verdict"))))
     when = when_label(str(row.get("created_at") or ""))
     via = TRIGGERS.get(str(row.get("trigger")), "Party Coach")
-    lines = [f"{emoji} *{label}* · {row.get('score')}/100 · {when} · via {escape(via)}"]
+    lines = [f"{verdict_mark(str(row.get('verdict')))} · {row.get('score')}/100 · {when} · via {escape(via)}"]
     missed = [principles.title(p) for p in json.loads(row.get("violations") or "[]")]
     if missed:
         lines.append("Missed: " + escape(", ".join(missed)))

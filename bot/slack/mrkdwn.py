@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-ELLIPSIS = "…"
+from bot.text_fit import shorten
+
 _LINK = re.compile(r"<([^<>|]*)(?:\|([^<>]*))?>")
 
 
@@ -31,34 +32,19 @@ def escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def fit(text: str, limit: int) -> str:
-    """Cut text to at most `limit` characters, marking the cut, without leaving half an entity."""
-    if len(text) <= limit:
-        return text
-    cut = text[: limit - len(ELLIPSIS)]
+def whole_entities(cut: str) -> str:
+    """Drop an entity cut in half at the end (`&am`), so escaped text never shows a broken one."""
     amp = cut.rfind("&")
     if amp != -1 and ";" not in cut[amp:]:
-        cut = cut[:amp]
-    return cut + ELLIPSIS
+        return cut[:amp]
+    return cut
+
+
+def fit(text: str, limit: int) -> str:
+    """Cut text to at most `limit` characters, marking the cut, without leaving half an entity."""
+    return shorten(text, limit, tidy=whole_entities)
 
 
 def quote(text: str) -> str:
     """Escaped text as a mrkdwn block quote, line by line."""
     return "\n".join(f">{line}" if line else ">" for line in escape(text).split("\n"))
-
-
-def split_text(text: str, limit: int) -> list[str]:
-    """Split text into pieces of at most `limit` characters, preferring line breaks, then spaces."""
-    pieces: list[str] = []
-    rest = text
-    while len(rest) > limit:
-        cut = rest.rfind("\n", 0, limit)
-        if cut < limit // 2:
-            cut = rest.rfind(" ", 0, limit)
-        if cut < limit // 2:
-            cut = limit
-        pieces.append(rest[:cut])
-        rest = rest[cut:].lstrip("\n ") if cut < limit else rest[cut:]
-    if rest:
-        pieces.append(rest)
-    return pieces

@@ -6,16 +6,9 @@ mapping survives restarts without a table of its own, and `purge` ages it out wi
 
 from __future__ import annotations
 
-import hashlib
-
 from bot.coach import Coach
 
 PREFIX = "slack:reply:"
-
-
-def version_of(text: str) -> str:
-    """A short fingerprint of a message's text, so an edited message counts as a new version."""
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
 async def remember_reply(coach: Coach, channel: str, message_ts: str, reply_ts: str) -> None:

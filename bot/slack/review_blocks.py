@@ -8,15 +8,21 @@ from bot.coach import ReviewOutcome
 from bot.principles import PrincipleSet
 from bot.review.model import Finding, Review
 from bot.slack.message import MAX_BLOCKS, MAX_FALLBACK_CHARS, SlackMessage, context, section
-from bot.slack.mrkdwn import escape, fit, quote, split_text
+from bot.slack.mrkdwn import escape, fit, quote
+from bot.text_fit import split_text
+from bot.wording import (
+    REWRITE_HEADING,
+    SUGGESTIONS_HEADING,
+    plain_summary,
+    quotes_to_show,
+    review_credit,
+    verdict_label,
+)
 
 HELPFUL_ACTION = "feedback_helpful"
 NOT_HELPFUL_ACTION = "feedback_not_helpful"
-VERDICTS = {
-    "ok": (":white_check_mark:", "Reads like a good party guest"),
-    "pushy": (":warning:", "A bit pushy"),
-}
-MAX_QUOTES = 3
+VERDICT_EMOJI = {"ok": ":white_check_mark:", "pushy": ":warning:"}
+OTHER_VERDICT_EMOJI = ":speech_balloon:"
 MAX_QUOTE_CHARS = 200
 REWRITE_PIECE_CHARS = 2000
 SHORTENED = "_The rest is cut short to fit in Slack._"
@@ -29,10 +35,10 @@ def render_review(outcome: ReviewOutcome, principles: PrincipleSet) -> SlackMess
     body += [section(finding_text(f, principles)) for f in review.findings]
     if review.suggestions:
         tries = "\n".join(f"• {escape(s)}" for s in review.suggestions)
-        body.append(section(f"*Try this*\n{tries}"))
+        body.append(section(f"*{SUGGESTIONS_HEADING}*\n{tries}"))
     if review.rewrite:
         pieces = split_text(review.rewrite, REWRITE_PIECE_CHARS)
-        body.append(section(f"*A friendlier version*\n{quote(pieces[0])}"))
+        body.append(section(f"*{REWRITE_HEADING}*\n{quote(pieces[0])}"))
         body += [section(quote(piece)) for piece in pieces[1:]]
     tail: list[dict[str, Any]] = []
     if review.notes:
@@ -46,30 +52,24 @@ def render_review(outcome: ReviewOutcome, principles: PrincipleSet) -> SlackMess
     return SlackMessage(text=fallback_text(review, principles), blocks=body + tail)
 
 
+def verdict_mark(verdict: str) -> str:
+    """The verdict as emoji and bold label, e.g. `:warning: *A bit pushy*`."""
+    return f"{VERDICT_EMOJI.get(verdict, OTHER_VERDICT_EMOJI)} *{verdict_label(verdict)}*"
+
+
 def headline(review: Review) -> str:
-    emoji, label = VERDICTS.get(review.verdict, (":speech_balloon:", review.verdict))
-    return f"{emoji} *{label}* · score {review.score}/100"
+    return f"{verdict_mark(review.verdict)} · score {review.score}/100"
 
 
 def finding_text(finding: Finding, principles: PrincipleSet) -> str:
     mark = ":white_check_mark:" if finding.passed else ":x:"
     lines = [f"{mark} *{escape(principles.title(finding.principle))}* — {escape(finding.reason)}"]
-    seen: list[str] = []
-    for span in finding.spans:
-        if span.text.strip() and span.text not in seen:
-            seen.append(span.text)
-    lines += [quote(f"“{fit(words, MAX_QUOTE_CHARS)}”") for words in seen[:MAX_QUOTES]]
+    lines += [quote(f"“{fit(words, MAX_QUOTE_CHARS)}”") for words in quotes_to_show(finding)]
     return "\n".join(lines)
 
 
 def footer(review: Review) -> str:
-    who = (
-        "the offline reviewer"
-        if review.reviewer == "offline"
-        else f"{review.reviewer} ({review.model or 'AI'})"
-    )
-    cached = " · same draft as before, so this is the earlier review" if review.cached else ""
-    return f"Party Coach · reviewed by {escape(who)}{cached}"
+    return escape(review_credit(review))
 
 
 def feedback_buttons(review_id: int) -> dict[str, Any]:
@@ -96,11 +96,4 @@ def feedback_buttons(review_id: int) -> dict[str, Any]:
 
 def fallback_text(review: Review, principles: PrincipleSet) -> str:
     """The plain-text version for notifications and screen readers."""
-    _, label = VERDICTS.get(review.verdict, ("", review.verdict))
-    parts = [f"Party Coach: {label}, score {review.score}/100."]
-    missed = [principles.title(p) for p in review.violations]
-    if missed:
-        parts.append("Missed: " + ", ".join(missed) + ".")
-    if review.suggestions:
-        parts.append("Try this: " + review.suggestions[0])
-    return fit(escape(" ".join(parts)), MAX_FALLBACK_CHARS)
+    return fit(escape(plain_summary(review, principles.title)), MAX_FALLBACK_CHARS)

@@ -6,21 +6,19 @@ from bot.principles import PrincipleSet
 from bot.slack.message import SlackMessage, context, section
 from bot.slack.mrkdwn import escape
 from bot.tips import TipOfTheDay
+from bot.wording import TIP_HEADING, feedback_thanks, tip_credit
 
 COMMAND = "/review"
 REVIEWING = "Reviewing your draft… :hourglass_flowing_sand:"
 REVIEWING_EDIT = "Reviewing your edit… :hourglass_flowing_sand:"
 REVIEWING_MESSAGE = "Reviewing this message… :hourglass_flowing_sand: Only you will see the review."
-SORRY = "Sorry, something went wrong on my side and I couldn't finish this. Please try again in a minute."
 CANT_READ = (
     "I can't read messages in that channel yet, so I couldn't review it. "
     "Invite me with `/invite @Party Coach` in the channel, then add the reaction again."
 )
-NO_TEXT = "That message has no text for me to review. I review the words of a post, not images or files."
 MESSAGE_GONE = (
     "I couldn't find that message any more (it may have been deleted), so there's nothing to review."
 )
-BAD_DRAFT = "I can't review that: {reason}."
 
 
 def help_message(review_emoji: str) -> SlackMessage:
@@ -42,16 +40,13 @@ def help_message(review_emoji: str) -> SlackMessage:
 def tip_message(tip: TipOfTheDay, principles: PrincipleSet) -> SlackMessage:
     """The daily tip, as posted in a channel or shown by /review tip."""
     title = principles.title(tip.tip.principle)
-    body = f":bulb: *Tip of the day* · {escape(title)}\n{escape(tip.tip.text)}"
+    body = f":bulb: *{TIP_HEADING}* · {escape(title)}\n{escape(tip.tip.text)}"
     return SlackMessage(
-        text=f"Tip of the day ({title}): {tip.tip.text}",
-        blocks=[section(body), context(f"Party Coach · {tip.day}")],
+        text=f"{TIP_HEADING} ({title}): {tip.tip.text}",
+        blocks=[section(body), context(tip_credit(tip))],
     )
 
 
-def feedback_thanks(helpful: bool) -> str:
-    if helpful:
-        return ":raised_hands: Thanks! I've noted that this review was helpful."
-    return (
-        ":memo: Thanks for telling me. I've noted that this review wasn't helpful, and it helps me improve."
-    )
+def thanks_for_feedback(helpful: bool) -> str:
+    """The thank-you for a Helpful / Not helpful click."""
+    return f"{':raised_hands:' if helpful else ':memo:'} {feedback_thanks(helpful)}"

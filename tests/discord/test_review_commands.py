@@ -10,8 +10,8 @@ import simcord
 
 from bot.coach import Coach
 from bot.discord.client import build_bot
-from bot.discord.replies import NO_TEXT, SOMETHING_WENT_WRONG
 from bot.settings import MAX_DRAFT_CHARS
+from bot.wording import NO_TEXT, SOMETHING_WENT_WRONG
 from tests.discord.conftest import World, assert_deferred_privately_first
 
 PUSHY = "Big launch today! Buy now and DM me for the discount code."

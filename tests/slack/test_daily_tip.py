@@ -84,7 +84,7 @@ async def test_the_local_day_is_what_counts(fake_slack: FakeSlack) -> None:
         tips = poster(coach)
         friday_evening_la = datetime(2024, 5, 4, 1, 30, tzinfo=UTC)  # Saturday in UTC, Friday 18:30 in LA
         assert await tips.run_due_tips(friday_evening_la) == [TIPS]
-        assert tips.due_day(friday_evening_la) == datetime(2024, 5, 3).date()
+        assert tips.schedule.due_day(friday_evening_la) == datetime(2024, 5, 3).date()
     finally:
         coach.log.close()
 
@@ -100,9 +100,9 @@ async def test_a_failed_post_is_tried_again(tip_coach: Coach, fake_slack: FakeSl
 
 def test_next_due_skips_to_the_next_tip_day(tip_coach: Coach) -> None:
     tips = poster(tip_coach)
-    assert tips.next_due(berlin(3, 9, 0)) == berlin(3, 9, 30)
-    assert tips.next_due(berlin(3, 9, 30)) == berlin(6, 9, 30)  # Friday after the tip: Monday
-    assert tips.next_due(berlin(4, 12, 0)) == berlin(6, 9, 30)
+    assert tips.schedule.next_due(berlin(3, 9, 0)) == berlin(3, 9, 30)
+    assert tips.schedule.next_due(berlin(3, 9, 30)) == berlin(6, 9, 30)  # Friday after the tip: Monday
+    assert tips.schedule.next_due(berlin(4, 12, 0)) == berlin(6, 9, 30)
 
 
 async def test_the_loop_sleeps_until_the_tip_time_then_posts(tip_coach: Coach, fake_slack: FakeSlack) -> None:

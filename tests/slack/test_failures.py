@@ -7,7 +7,7 @@ from urllib.parse import urlencode
 
 import pytest
 
-from bot.slack.wording import SORRY
+from bot.wording import SOMETHING_WENT_WRONG
 from tests.fakes.slack_server import FakeSlack
 from tests.slack.conftest import DRAFTS, GENERAL, REACTOR, SlackSender
 
@@ -37,7 +37,7 @@ async def test_a_failing_reaction_review_leaves_a_friendly_line_in_the_thread(
         await slack.reaction(GENERAL, post["ts"])
         await slack.settle()
     [reply] = fake_slack.thread(GENERAL, post["ts"])
-    assert reply["text"] == SORRY
+    assert reply["text"] == SOMETHING_WENT_WRONG
     assert_nothing_technical_shown(fake_slack)
     assert SECRET_DETAIL in caplog.text  # the detail goes to the log, with its traceback
     assert any(r.exc_info for r in caplog.records)

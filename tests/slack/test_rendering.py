@@ -11,8 +11,9 @@ from bot.review.model import Finding, Review, Span
 from bot.settings import BUNDLED_DATA
 from bot.slack.home_view import home_view, pushy_rate_text
 from bot.slack.message import notice
-from bot.slack.mrkdwn import escape, fit, plain_text, quote, split_text
+from bot.slack.mrkdwn import escape, fit, plain_text, quote
 from bot.slack.review_blocks import render_review
+from bot.text_fit import split_text
 
 PRINCIPLES = load_principles(BUNDLED_DATA / "principles.toml")
 

@@ -9,13 +9,15 @@ from slack_bolt.context.async_context import AsyncBoltContext
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
+from bot.review.draft import message_version
 from bot.slack.delivery import fill_reply, post_placeholder, send_private, start_review
 from bot.slack.message import notice
 from bot.slack.message_reader import is_from_a_person, thread_of
 from bot.slack.mrkdwn import plain_text
-from bot.slack.reply_map import find_reply, remember_reply, version_of
+from bot.slack.reply_map import find_reply, remember_reply
 from bot.slack.services import SlackServices, slack_origin
-from bot.slack.wording import REVIEWING_EDIT, SORRY
+from bot.slack.wording import REVIEWING_EDIT
+from bot.wording import SOMETHING_WENT_WRONG
 
 NEW_POST_SUBTYPES = {None, "file_share"}
 EDITED = "message_changed"
@@ -44,7 +46,7 @@ def register(app: AsyncApp, services: SlackServices) -> None:
         author = str(message["user"])
 
         async def sorry() -> None:
-            await send_private(client, notice(SORRY), user=author, channel=channel)
+            await send_private(client, notice(SOMETHING_WENT_WRONG), user=author, channel=channel)
 
         job = review_draft(services, client, context, channel, message, trigger)
         services.work.start(job, what=trigger, on_failure=sorry)
@@ -64,7 +66,7 @@ async def review_draft(
     ts = str(message["ts"])
     coach = services.coach
     async with services.work.one_at_a_time(f"{channel}:{ts}"):
-        claim = f"slack:draft:{channel}:{ts}:{version_of(text)}"
+        claim = f"slack:draft:{channel}:{ts}:{message_version(text)}"
         if not await coach.claim(claim):
             return  # a duplicate delivery, or an "edit" that didn't change the words
         origin = slack_origin(trigger, team=context.team_id, channel=channel, user=message.get("user"), ts=ts)

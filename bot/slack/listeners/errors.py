@@ -11,7 +11,7 @@ from slack_bolt.response import BoltResponse
 
 from bot.slack.message import notice
 from bot.slack.services import SlackServices
-from bot.slack.wording import SORRY
+from bot.wording import SOMETHING_WENT_WRONG
 
 logger = logging.getLogger(__name__)
 
@@ -24,7 +24,11 @@ def register(app: AsyncApp, services: SlackServices) -> None:
         logger.error("slack listener failed on a %s request", body.get("type", "command"), exc_info=error)
         if respond is not None:
             try:
-                await respond(**notice(SORRY).as_kwargs(), response_type="ephemeral", replace_original=False)
+                await respond(
+                    **notice(SOMETHING_WENT_WRONG).as_kwargs(),
+                    response_type="ephemeral",
+                    replace_original=False,
+                )
             except Exception:
                 logger.exception("slack: couldn't tell the person a listener failed")
         # Answer 200 so Slack shows no raw error and doesn't retry a request that will fail again.

@@ -12,7 +12,8 @@ from bot.slack.delivery import send_private
 from bot.slack.message import notice
 from bot.slack.review_blocks import HELPFUL_ACTION, NOT_HELPFUL_ACTION
 from bot.slack.services import SlackServices
-from bot.slack.wording import SORRY, feedback_thanks
+from bot.slack.wording import thanks_for_feedback
+from bot.wording import SOMETHING_WENT_WRONG
 
 
 def register(app: AsyncApp, services: SlackServices) -> None:
@@ -30,9 +31,9 @@ def register(app: AsyncApp, services: SlackServices) -> None:
 
         async def record() -> None:
             await services.coach.record_feedback(int(action["value"]), user, helpful)
-            await tell(feedback_thanks(helpful))
+            await tell(thanks_for_feedback(helpful))
 
-        services.work.start(record(), what="feedback", on_failure=lambda: tell(SORRY))
+        services.work.start(record(), what="feedback", on_failure=lambda: tell(SOMETHING_WENT_WRONG))
 
     app.action(HELPFUL_ACTION)(feedback_clicked)
     app.action(NOT_HELPFUL_ACTION)(feedback_clicked)

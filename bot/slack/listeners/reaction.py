@@ -8,14 +8,14 @@ from slack_bolt.async_app import AsyncApp
 from slack_bolt.context.async_context import AsyncBoltContext
 from slack_sdk.web.async_client import AsyncWebClient
 
+from bot.review.draft import message_version
 from bot.slack.delivery import fill_reply, post_placeholder, send_private, start_review
 from bot.slack.message import notice
 from bot.slack.message_reader import MessageUnreadable, read_message, thread_of
 from bot.slack.mrkdwn import plain_text
-from bot.slack.reply_map import version_of
 from bot.slack.services import SlackServices, slack_origin
 from bot.slack.thread_context import parent_text
-from bot.slack.wording import NO_TEXT, SORRY
+from bot.wording import NO_TEXT, SOMETHING_WENT_WRONG
 
 
 def register(app: AsyncApp, services: SlackServices) -> None:
@@ -29,7 +29,7 @@ def register(app: AsyncApp, services: SlackServices) -> None:
         reactor, channel = str(event["user"]), str(item["channel"])
 
         async def sorry() -> None:
-            await send_private(client, notice(SORRY), user=reactor, channel=channel)
+            await send_private(client, notice(SOMETHING_WENT_WRONG), user=reactor, channel=channel)
 
         job = review_reacted_message(services, client, context, reactor, channel, str(item["ts"]))
         services.work.start(job, what="reaction", on_failure=sorry)
@@ -54,7 +54,7 @@ async def review_reacted_message(
     if not text.strip():
         await send_private(client, notice(NO_TEXT), user=reactor, channel=channel)
         return
-    claim = f"slack:reaction:{channel}:{ts}:{version_of(text)}"
+    claim = f"slack:reaction:{channel}:{ts}:{message_version(text)}"
     if not await services.coach.claim(claim):
         return  # this version of the message has been reviewed already
     author = message.get("user") or reactor

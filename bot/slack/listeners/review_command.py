@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from slack_bolt.async_app import AsyncApp
 from slack_bolt.context.ack.async_ack import AsyncAck
@@ -16,7 +15,9 @@ from bot.slack.message import notice
 from bot.slack.modal_view import review_modal
 from bot.slack.mrkdwn import plain_text
 from bot.slack.services import SlackServices, slack_origin
-from bot.slack.wording import COMMAND, REVIEWING, SORRY, help_message, tip_message
+from bot.slack.wording import COMMAND, REVIEWING, help_message, tip_message
+from bot.tip_schedule import TipSchedule
+from bot.wording import SOMETHING_WENT_WRONG
 
 HELP_WORDS = {"help", "?", "-h", "--help"}
 TIP_WORDS = {"tip", "tips"}
@@ -31,7 +32,9 @@ def register(app: AsyncApp, services: SlackServices) -> None:
         response_url = command.get("response_url")
 
         async def sorry() -> None:
-            await send_private(client, notice(SORRY), user=user, channel=channel, response_url=response_url)
+            await send_private(
+                client, notice(SOMETHING_WENT_WRONG), user=user, channel=channel, response_url=response_url
+            )
 
         if text.lower() in HELP_WORDS:
             await ack(**help_message(services.review_emoji).as_kwargs())
@@ -69,7 +72,7 @@ async def review_privately(
 async def show_tip(
     services: SlackServices, client: AsyncWebClient, user: str, channel: str | None, response_url: str | None
 ) -> None:
-    today = datetime.now(UTC).astimezone(ZoneInfo(services.settings.tip_timezone)).date()
+    today = TipSchedule.from_settings(services.settings).today(datetime.now(UTC))
     tip = await services.coach.todays_tip("slack", channel or user, today)
     message = tip_message(tip, services.coach.principles)
     await send_private(client, message, user=user, channel=channel, response_url=response_url)

@@ -15,7 +15,7 @@ from bot.slack.message import notice
 from bot.slack.modal_view import CONTEXT_BLOCK, DRAFT_BLOCK, MODAL_ID, read_submission
 from bot.slack.mrkdwn import fit
 from bot.slack.services import SlackServices, slack_origin
-from bot.slack.wording import SORRY
+from bot.wording import SOMETHING_WENT_WRONG
 
 MAX_FORM_ERROR_CHARS = 150
 
@@ -41,7 +41,9 @@ def register(app: AsyncApp, services: SlackServices) -> None:
             await send_private(client, message, user=user, channel=channel, response_url=response_url)
 
         async def sorry() -> None:
-            await send_private(client, notice(SORRY), user=user, channel=channel, response_url=response_url)
+            await send_private(
+                client, notice(SOMETHING_WENT_WRONG), user=user, channel=channel, response_url=response_url
+            )
 
         services.work.start(review_and_reply(), what="review form", on_failure=sorry)
 

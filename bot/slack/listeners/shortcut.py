@@ -13,7 +13,8 @@ from bot.slack.message import notice
 from bot.slack.mrkdwn import plain_text
 from bot.slack.services import SlackServices, slack_origin
 from bot.slack.thread_context import parent_text
-from bot.slack.wording import NO_TEXT, REVIEWING_MESSAGE, SORRY
+from bot.slack.wording import REVIEWING_MESSAGE
+from bot.wording import NO_TEXT, SOMETHING_WENT_WRONG
 
 SHORTCUT_ID = "review_message"
 
@@ -45,4 +46,6 @@ def register(app: AsyncApp, services: SlackServices) -> None:
             result = await review_to_message(services, text, replying_to, origin)
             await send_private(client, result, user=user, channel=channel, response_url=response_url)
 
-        services.work.start(review_and_reply(), what="shortcut", on_failure=lambda: tell(SORRY))
+        services.work.start(
+            review_and_reply(), what="shortcut", on_failure=lambda: tell(SOMETHING_WENT_WRONG)
+        )

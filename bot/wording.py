@@ -1,0 +1,77 @@
+"""What Party Coach says on every platform, as plain text; each adapter adds its own emoji and markup."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from bot.errors import DraftError
+from bot.review.model import Finding, Review
+from bot.tips import TipOfTheDay
+
+VERDICT_LABELS = {"ok": "Reads like a good party guest", "pushy": "A bit pushy"}
+SUGGESTIONS_HEADING = "Try this"
+REWRITE_HEADING = "A friendlier version"
+TIP_HEADING = "Tip of the day"
+SAME_DRAFT = "same draft as before, so this is the earlier review"
+QUOTES_PER_FINDING = 3
+
+NO_TEXT = "That message has no text for me to review. I review the words of a post, not images or files."
+SOMETHING_WENT_WRONG = (
+    "Sorry, something went wrong on my side and I couldn't finish this. Please try again in a minute."
+)
+
+TitleFor = Callable[[str], str]
+
+
+def verdict_label(verdict: str) -> str:
+    """'A bit pushy' and the like; an unknown verdict is shown as it is."""
+    return VERDICT_LABELS.get(verdict, verdict)
+
+
+def reviewer_name(review: Review) -> str:
+    return (
+        "the offline reviewer"
+        if review.reviewer == "offline"
+        else f"{review.reviewer} ({review.model or 'AI'})"
+    )
+
+
+def review_credit(review: Review) -> str:
+    """Who reviewed the draft, and whether this is the earlier review of the same draft."""
+    credit = f"Party Coach · reviewed by {reviewer_name(review)}"
+    return f"{credit} · {SAME_DRAFT}" if review.cached else credit
+
+
+def tip_credit(tip: TipOfTheDay) -> str:
+    return f"Party Coach · {tip.day}"
+
+
+def quotes_to_show(finding: Finding) -> list[str]:
+    """The first few distinct words a finding points at, skipping blank ones."""
+    seen: list[str] = []
+    for span in finding.spans:
+        if span.text.strip() and span.text not in seen:
+            seen.append(span.text)
+    return seen[:QUOTES_PER_FINDING]
+
+
+def plain_summary(review: Review, title_for: TitleFor) -> str:
+    """Verdict, misses and the first suggestion in plain sentences, for notifications and screen readers."""
+    parts = [f"Party Coach: {verdict_label(review.verdict)}, score {review.score}/100."]
+    missed = [title_for(p) for p in review.violations]
+    if missed:
+        parts.append("Missed: " + ", ".join(missed) + ".")
+    if review.suggestions:
+        parts.append(f"{SUGGESTIONS_HEADING}: {review.suggestions[0]}")
+    return " ".join(parts)
+
+
+def bad_draft(error: DraftError) -> str:
+    """Why a draft can't be reviewed; a DraftError's text is already written for people."""
+    return f"I can't review that: {error}."
+
+
+def feedback_thanks(helpful: bool) -> str:
+    if helpful:
+        return "Thanks! I've noted that this review was helpful."
+    return "Thanks for telling me. I've noted that this review wasn't helpful, and it helps me improve."
