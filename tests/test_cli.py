@@ -288,3 +288,19 @@ def test_python_dash_m_bot_works() -> None:
         [sys.executable, "-m", "bot", "--version"], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "party-coach, version 0.1.0"
+
+
+def test_run_all_with_nothing_configured_says_what_to_set() -> None:
+    code, output = invoke("run", "all")
+    assert code == 2
+    assert "set SLACK_BOT_TOKEN or DISCORD_TOKEN" in output
+
+
+def test_run_slack_without_a_token_is_one_clear_line() -> None:
+    code, output = invoke("run", "slack")
+    assert code == 2 and "SLACK_BOT_TOKEN" in output
+
+
+def test_run_discord_without_a_token_is_one_clear_line() -> None:
+    code, output = invoke("run", "discord")
+    assert code == 2 and "DISCORD_TOKEN" in output

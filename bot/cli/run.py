@@ -61,14 +61,29 @@ async def discord_server(coach: Coach, stop: asyncio.Event) -> None:
 @click.option("--port", default=3000, show_default=True, help="Slack HTTP mode: port to listen on.")
 @click.pass_context
 def run(ctx: click.Context, platform: str, http: bool, port: int) -> None:
-    """Run the Slack bot, the Discord bot, or both in one process."""
+    """Run the Slack bot, the Discord bot, or both in one process (`all` runs whichever is configured)."""
 
     coach = open_coach(ctx)
+    settings = coach.settings
     servers: list[Server] = []
-    if platform in ("slack", "all"):
+    if platform == "slack" or (platform == "all" and settings.slack_bot_token):
         servers.append(slack_server(http, port))
-    if platform in ("discord", "all"):
+    if platform == "discord" or (platform == "all" and settings.discord_token):
         servers.append(discord_server)
+    if not servers:
+        raise fail(
+            "Neither Slack nor Discord is set up: set SLACK_BOT_TOKEN or DISCORD_TOKEN "
+            "(run `party-coach doctor` to see what is missing)."
+        )
+    if platform == "all":
+        logger.info(
+            "running %s",
+            " and ".join(
+                name
+                for name, token in (("Slack", settings.slack_bot_token), ("Discord", settings.discord_token))
+                if token
+            ),
+        )
     try:
         asyncio.run(serve_until_stopped(coach, servers))
     except PartyCoachError as exc:
