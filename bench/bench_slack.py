@@ -25,13 +25,9 @@ import aiohttp
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bot.coach import Coach
-from bot.principles import load_principles
-from bot.review.llm import LLMReviewer
+from bot.coach import build_coach
 from bot.settings import load_settings
 from bot.slack.runner import running_slack
-from bot.store import SuggestionLog
-from bot.tips import load_tips
 from tests.fakes.openai_server import FAKE_API_KEY, FAKE_MODEL, FakeOpenAI
 from tests.fakes.slack_server import BOT_TOKEN, TEAM_ID, FakeSlack
 
@@ -124,10 +120,8 @@ async def run_app(conn: Connection, events: int) -> float:
         slack_signing_secret=SECRET,
         slack_api_url=slack_url,
     )
-    principles = load_principles(settings.principles_path)
-    reviewer = LLMReviewer(settings, principles)
-    log = SuggestionLog(settings.db_path)
-    coach = Coach(settings, log, principles, reviewer, load_tips(settings.tips_path))
+    coach = build_coach(settings)
+    log = coach.log
     try:
         async with running_slack(coach, http=True, port=0, host="127.0.0.1", post_tips=False) as running:
             conn.send(f"http://127.0.0.1:{running.port}/slack/events")
@@ -139,8 +133,7 @@ async def run_app(conn: Connection, events: int) -> float:
                     return time.monotonic()  # every job ends after its chat.update was answered
             raise SystemExit(f"only {len(log.recent_reviews(limit=events))} of {events} reviews in 60 s")
     finally:
-        await reviewer.aclose()
-        log.close()
+        await coach.aclose()
 
 
 def percentile(values: list[float], share: float) -> float:

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from functools import cached_property
 from pathlib import Path
 
-from pydantic import BaseModel, Field, ValidationError, field_validator
+from pydantic import BaseModel, Field, field_validator
 
 from bot.errors import ConfigError
+from bot.toml_file import load_toml_model
 
 
 class Principle(BaseModel):
@@ -55,17 +55,7 @@ class PrincipleSet(BaseModel):
 
 def load_principles(path: Path) -> PrincipleSet:
     """Read and validate a principles file; a bad file raises ConfigError with a one-line reason."""
-    try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
-        principles = PrincipleSet.model_validate(raw)
-    except FileNotFoundError:
-        raise ConfigError(f"principles file not found: {path}") from None
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"principles file {path} is not valid TOML: {exc}") from None
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(part) for part in first["loc"])
-        raise ConfigError(f"principles file {path}: {where}: {first['msg']}") from None
+    principles = load_toml_model(path, PrincipleSet, "principles")
     ids = [p.id for p in principles.items]
     if len(ids) != len(set(ids)):
         raise ConfigError(f"principles file {path} repeats an id")

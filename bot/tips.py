@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-import tomllib
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from pydantic import BaseModel, Field, ValidationError
+from pydantic import BaseModel, Field
 
 from bot.errors import ConfigError
 from bot.store import SuggestionLog
+from bot.toml_file import load_toml_model
 
 
 class Tip(BaseModel):
@@ -25,16 +25,7 @@ class TipFile(BaseModel):
 
 
 def load_tips(path: Path) -> list[Tip]:
-    try:
-        tips = TipFile.model_validate(tomllib.loads(path.read_text(encoding="utf-8"))).tip
-    except FileNotFoundError:
-        raise ConfigError(f"tips file not found: {path}") from None
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"tips file {path} is not valid TOML: {exc}") from None
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(part) for part in first["loc"])
-        raise ConfigError(f"tips file {path}: {where}: {first['msg']}") from None
+    tips = load_toml_model(path, TipFile, "tips").tip
     if len({t.id for t in tips}) != len(tips):
         raise ConfigError(f"tips file {path} repeats a tip id")
     return tips

@@ -9,14 +9,11 @@ from collections.abc import AsyncIterator
 import pytest
 import simcord
 
-from bot.coach import FALLBACK_NOTE, Coach
+from bot.coach import FALLBACK_NOTE, Coach, build_coach
 from bot.discord.client import PartyCoachBot, build_bot
-from bot.principles import load_principles
 from bot.review.draft import Draft
 from bot.review.llm import LLMReviewer
 from bot.review.model import Review
-from bot.store import SuggestionLog
-from bot.tips import load_tips
 from tests.discord.conftest import assert_deferred_privately_first
 from tests.fakes.openai_server import FakeOpenAI, settings_for
 
@@ -49,13 +46,9 @@ def llm_timing() -> dict[str, float]:
 
 @pytest.fixture
 async def llm_coach(fake_openai: FakeOpenAI, llm_timing: dict[str, float]) -> AsyncIterator[Coach]:
-    settings = settings_for(fake_openai, **llm_timing)
-    principles = load_principles(settings.principles_path)
-    log = SuggestionLog(settings.db_path)
-    reviewer = LLMReviewer(settings, principles)
-    yield Coach(settings, log, principles, reviewer, load_tips(settings.tips_path))
-    await reviewer.aclose()  # its pooled connections belong to this test's event loop
-    log.close()
+    coach = build_coach(settings_for(fake_openai, **llm_timing))
+    yield coach
+    await coach.aclose()  # the LLM client's pooled connections belong to this test's event loop
 
 
 @pytest.fixture

@@ -9,12 +9,8 @@ from typing import Any
 
 import pytest
 
-from bot.coach import FALLBACK_NOTE, Coach
-from bot.principles import load_principles
-from bot.review.llm import LLMReviewer
+from bot.coach import FALLBACK_NOTE, build_coach
 from bot.slack.runner import running_slack
-from bot.store import SuggestionLog
-from bot.tips import load_tips
 from tests.fakes.openai_server import FAKE_API_KEY, FAKE_MODEL, FakeOpenAI
 from tests.fakes.slack_server import FakeSlack
 from tests.slack.conftest import GENERAL, SlackSender, slack_settings_for, texts_of
@@ -33,16 +29,12 @@ async def llm_slack(
         openai_model=FAKE_MODEL,
         **overrides,
     )
-    principles = load_principles(settings.principles_path)
-    reviewer = LLMReviewer(settings, principles)
-    log = SuggestionLog(settings.db_path)
-    coach = Coach(settings, log, principles, reviewer, load_tips(settings.tips_path))
+    coach = build_coach(settings)
     try:
         async with running_slack(coach, http=True, port=0, host="127.0.0.1", post_tips=False) as running:
             yield SlackSender(running, fake_slack)
     finally:
-        await reviewer.aclose()
-        log.close()
+        await coach.aclose()
 
 
 @pytest.fixture
