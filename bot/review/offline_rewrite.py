@@ -8,10 +8,12 @@ from typing import TYPE_CHECKING
 
 from bot.principles import PrincipleSet
 from bot.review.draft import Draft
-from bot.review.model import CONVERSE_FIRST, OFFER_HELP, PITCH_ONLY_WHEN_PULLED, Finding
+from bot.review.model import CONVERSE_FIRST, OFFER_HELP, PITCH_ONLY_WHEN_PULLED
 
 if TYPE_CHECKING:
-    from bot.review.offline import Outcome, Reading
+    from bot.review.offline import FindingFields
+    from bot.review.offline_judges import Outcome
+    from bot.review.offline_reading import Reading
 
 # Each flagged phrase beyond the first one of a failed principle costs a little, up to a cap.
 PHRASE_PENALTY = 2
@@ -40,7 +42,7 @@ _HELP_FALLBACK = "Share one concrete tip, number or lesson from your own work be
 _HELP_PLACEHOLDER = "[One tip, number or short story from your own experience.]"
 
 
-def score_review(findings: list[Finding], weights: Mapping[str, int]) -> int:
+def score_review(findings: list[FindingFields], weights: Mapping[str, int]) -> int:
     """Share of principle weight passed, minus a little for each extra flagged phrase.
 
     Monotone: failing another principle, or flagging another phrase, never raises the score.
@@ -48,13 +50,13 @@ def score_review(findings: list[Finding], weights: Mapping[str, int]) -> int:
     total = passed = extra = 0
     failed = False
     for finding in findings:
-        weight = weights.get(finding.principle, 0)
+        weight = weights.get(finding["principle"], 0)
         total += weight
-        if finding.passed:
+        if finding["passed"]:
             passed += weight
         else:
             failed = True
-            extra += max(0, len(finding.spans) - 1)
+            extra += max(0, len(finding["spans"]) - 1)
     if not total:
         return 0 if failed else 100
     score = round(100 * passed / total) - min(MAX_PHRASE_PENALTY, PHRASE_PENALTY * extra)
@@ -75,28 +77,29 @@ def _fill(template: str | None, quote: str, fallback: str) -> str:
 
 
 def suggest_fixes(
-    findings: list[Finding], outcomes: Mapping[str, Outcome], principles: PrincipleSet, draft: Draft
+    findings: list[FindingFields], outcomes: Mapping[str, Outcome], principles: PrincipleSet, draft: Draft
 ) -> list[str]:
     """One concrete, actionable fix per failed principle, quoting the words to change."""
     fixes: list[str] = []
     for finding in findings:
-        if finding.passed:
+        if finding["passed"]:
             continue
-        outcome = outcomes.get(finding.principle)
+        principle = finding["principle"]
+        outcome = outcomes.get(principle)
         cause = outcome.cause if outcome else ""
         quote = _short(outcome.quote) if outcome and outcome.quote else ""
-        if not quote and finding.spans:
-            quote = _short(finding.spans[0].text)
-        if finding.principle == PITCH_ONLY_WHEN_PULLED:
+        if not quote and finding["spans"]:
+            quote = _short(finding["spans"][0]["text"])
+        if principle == PITCH_ONLY_WHEN_PULLED:
             ending = "a question about their situation" if draft.context else "a question for your readers"
             what = f"“{quote}”" if quote else "the sales ask"
             fixes.append(f"Cut {what}: nobody asked for it. End with {ending} instead.")
-        elif finding.principle == CONVERSE_FIRST:
+        elif principle == CONVERSE_FIRST:
             fixes.append(_fill(_CONVERSE_FIXES.get(cause), quote, _CONVERSE_FALLBACK))
-        elif finding.principle == OFFER_HELP:
+        elif principle == OFFER_HELP:
             fixes.append(_fill(_HELP_FIXES.get(cause), quote, _HELP_FALLBACK))
         else:
-            title = principles.title(finding.principle)
+            title = principles.title(principle)
             fixes.append(
                 f"Rework “{quote}” so the post fits “{title}”."
                 if quote

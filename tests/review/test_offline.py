@@ -15,7 +15,7 @@ from bot.principles import Principle, PrincipleSet, load_principles
 from bot.review.draft import Draft
 from bot.review.model import CONVERSE_FIRST, OFFER_HELP, PITCH_ONLY_WHEN_PULLED, Review, Verdict, verdict_for
 from bot.review.offline import NO_OFFLINE_CHECK, OfflineReviewer
-from bot.review.offline_signals import normalise
+from bot.review.offline_normalise import normalise
 from bot.settings import BUNDLED_DATA
 
 C, H, P = CONVERSE_FIRST, OFFER_HELP, PITCH_ONLY_WHEN_PULLED

@@ -1,0 +1,422 @@
+"""The offline reviewer's phrase rules: which words, in which patterns, tag which kind of phrase.
+
+Kept as tables so the wording is easy to read and edit; `offline_scan` compiles them once at import.
+"""
+
+from __future__ import annotations
+
+# Rule tables. Each row is ' | '-separated fields; a line indented by four spaces continues the row's
+# pattern; '#' lines are comments. %NAME% stands for a shared fragment defined just below.
+
+_FRAGMENTS = {
+    "%DAY%": r"(?:mon|tues|wednes|thurs|fri|satur|sun)day",
+    "%SPOT%": r"(?:spot|seat|place|slot|table|copy|ticket|tickets|kit|bundle|appointment|session)",
+    "%PRODUCT%": (
+        r"(?:new\s+|latest\s+|own\s+)?(?:products?|services?|business|app|apps|tool|platform|software|saas|solutions?"
+        r"|program(?:me)?s?|course|courses|coaching|cohort|agency|firm|shop|store|clinic|brand|kit|bundle|packages?"
+        r"|plans?|pricing|prices|rates|menu|collection|listings?|e-?book|masterclass|workshops?|webinar|membership"
+        r"|plugin|extension|asset|game|book|crm|erp|api|sdk|bot|dashboard|offer|deals?|sale|classes|subscription"
+        r"|box|formula|supplements?|template\s+pack|(?:ai|crypto)\s+\w+|q\d\s+\w+|\d+[\s-]*week\s+\w+)\b"
+    ),
+    "%RESOURCE%": (
+        r"(?!(?:template|resource|guide|tutorial|checklist|article|doc|docs|example|explanation|way|tip|advice|method"
+        r"|trick|video|walkthrough|reference|source|spreadsheet|script|framework|formula|rule|read|book)s?\b)"
+    ),
+    "%DEAL%": r"(?:discount|promo|coupon|codes?|deals?)\b",
+    "%REVIEWER%": (
+        r"(?:ai|bots?|llms?|language\s+models?|(?:ai\s+)?(?:moderation|review|content)\s+(?:tools?|bots?|systems?)"
+        r"|moderators?|reviewers?|classifiers?|filters?|algorithms?|automated\s+\w+)"
+    ),
+}
+
+
+def table_rows(table: str, fields: int) -> list[list[str]]:
+    """Parse a rule table into rows of `fields` strings, the last being the pattern."""
+    rows: list[list[str]] = []
+    for line in table.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        if line.startswith("    "):
+            rows[-1][-1] += line[4:]
+            continue
+        row = line.split(" | ", fields - 1)
+        rows.append(row + [""] * (fields - len(row)))
+    for row in rows:
+        for name, fragment in _FRAGMENTS.items():
+            row[-1] = row[-1].replace(name, fragment)
+    return rows
+
+
+# Phrases in a draft: kind | trigger words | pattern tried where a trigger word starts.
+# Strong pitch kinds: contact, cta, promo, scheme. Weak ones (self_offer, urgency, hype) only count together.
+RULE_TABLE = r"""
+# Calls to get in touch: DM me, call us, contact us.
+contact | dm pm | (?:dm|pm)\s*(?:me|us|now|today|to\b|for\b|if\b|with\b|['\"][^'\"]{1,20}['\"])
+contact | dm dms | dms?\s+(?:are\s+)?open\b
+contact | d | d[\s.]+m[\s.]+(?:me|us)\b
+contact | send | send\s+(?:me|us)\s+an?\s+(?:dm|pm|message|text|email)
+contact | slide | slide\s+into\s+(?:my|our)\s+dms
+contact | message text whatsapp email inbox
+    (?:message|text|whatsapp|email|inbox)\s+(?:me|us)\s*(?:to\s+(?:order|book|buy|join|get|reserve|claim
+    |sign|schedule|start)|for\s+(?:pricing|prices?|details|info|a\s+quote|rates|the\s+link|more|a\s+free)
+    |today|now|[!.]|$)
+contact | call
+    call\s+(?:me|us|now|today|to\s+(?:book|order|reserve|schedule)|for\s+(?:a|your|pricing|details)|
+    (?:[a-z]+\s+){0,2}at\s+\d)
+contact | give | give\s+(?:us|me)\s+a\s+(?:call|ring|buzz)
+contact | contact | contact\s+(?:us|me)\b
+contact | get | get\s+in\s+touch\b
+contact | reach
+    reach\s+out\s+(?:to\s+(?:us|me)\s+)?(?:today|now|for\s+(?:a|pricing|details)|to\s+(?:book|schedule|get))
+# Commercial calls to action.
+cta | link links
+    links?\s+(?:is\s+|are\s+)?(?:in|on|en|na|im)\s+(?:the\s+|my\s+|our\s+|a\s+|la\s+)?(?:bio|comments?
+    |profile|thread|description|first\s+comment|replies|story|stories)\b
+cta | link linkinbio | link(?:\s*below|inbio)\b
+cta | lien | lien\s+(?:en|dans\s+la)\s+bio
+cta | tap click swipe
+    (?:tap|click)\s+(?:the\s+)?(?:link|here|below|to\s+(?:shop|buy|book|order))|swipe\s+up
+cta | buy purchase
+    (?:buy|purchase)\s+(?:it|our|my|now|today|here|yours|ours|one|this|them|from\s+us|at|online|before
+    |while|the\s+(?:bundle|course|kit|book|package|program))\b|buy\s*[!.]
+cta | come
+    come\s+(?:buy|get|grab|see\s+us|visit|shop|try\s+(?:our|it|us)|(?:down|in|by|over)\s+(?:to|and)\b)
+cta | visit | visit\s+(?:us|our|my|the\s+(?:shop|store|site|website)|[a-z0-9-]+\.[a-z]{2,})
+cta | order shop
+    (?:order|shop)\s+(?:now|today|online|yours|here|ahead|your|from\s+us|the\s+(?:sale|collection|new)|our
+    |my|by\s+%DAY%|before\s+%DAY%)\b
+cta | grab get claim snag secure reserve save
+    (?:grab|get|claim|snag|secure|reserve|save)\s+(?:yours(?!\s+[a-z]+ed\b)|your\s+(?:free\s+)?%SPOT%s?|one\s+(?:now|today
+    |before|while)|it\s+(?:now|today|here|before|while))
+cta | grab get | (?:grab|get)\s+(?:our|my)\b|get\s+(?:\d+\s+months?\s+free|started\s+(?:today|now))
+cta | book booking
+    book(?:ing)?\s+(?:a\s+|an\s+|your\s+|my\s+|our\s+|\d+\s*-?\s*min\w*\s+)?(?:free\s+)?(?:demo|call
+    |consult\w*|session|appointment|spot|slot|meeting|tour|visit|time|class|install\w*|service|cleaning
+    |showing|table|stay|now|today|online|this\s+(?:week|month|weekend)|with\s+(?:me|us)|in\s+advance
+    |yours)\b|book\s*!
+cta | to | to\s+book\b
+cta | schedule set hop jump happy
+    (?:schedule\s+(?:a|your|an)\s+(?:free\s+)?(?:call|consult\w*|demo|meeting|session|appointment|tour)|
+    (?:happy\s+to\s+)?set\s+up\s+a\s+(?:quick\s+)?(?:call|demo|meeting|chat)|(?:hop|jump)\s+on\s+a\s+
+    (?:quick\s+)?call|happy\s+to\s+(?:hop|jump|get\s+you)\s+on\s+a\s+call)
+cta | open free up
+    (?:open|free|up)\s+(?:to|for)\s+a\s+(?:quick\s+|short\s+|\d+[\s-]*min\w*\s+)?(?:call|demo|meeting)\b
+cta | like want request get see grab
+    (?:like|want|request|get|see|grab)\s+(?:a|an|our|the)\s+(?:free\s+|quick\s+|live\s+
+    |personali[sz]ed\s+)?demo\b
+cta | calendly | calendly
+cta | sign signing signup | sign(?:ing)?[\s-]*ups?\b|signup
+cta | subscribe | subscribe\b
+cta | register enroll enrol enrollment enrolment
+    (?:register|enrol+(?:ment)?)\s+(?:now|today|here|at|is\s+open|opens|closes)\b
+cta | join
+    join\s+(?:my|our|the)\s+(?:team|program(?:me)?|cohort|course|challenge|membership|wait\s*list|list
+    |newsletter|masterclass|webinar|academy|vip|\d+[\s-]*(?:week|day|month))
+cta | try | try\s+(?:it|us|\w+)\s+(?:free|for\s+free|risk[\s-]free)|try\s+(?:it|us)\s+(?:today|now)
+cta | free
+    (?<![-\w])free\s+(?:\d+[\s-]*day\s+)?trial|(?<![-\w])free\s+(?:consult\w*|quote|estimate|valuation
+    |home\s+valuation|market\s+analysis|assessment|audit|strategy\s+(?:call|session)|discovery\s+call
+    |inspection|demo|shipping|delivery|gift)
+cta | day | day\s+(?:free\s+)?trial
+cta | start | start\s+(?:your|a)\s+(?:free\s+)?trial
+cta | hire | hire\s+(?:me|us)\b
+cta | it | it'?s\s+time\s+to\s+talk
+cta | comment
+    comment\s+['\"]?[a-z0-9]+['\"]?\s+(?:below\s+)?(?:and|&|to|for)\s+(?:i'?ll|we'?ll|i\s+will|get|receive
+    |the\s+link|my|our)
+cta | agenda reserva compra compre escríbenos réservez achetez commandez jetzt haz
+    (?:agenda\s+tu|reserva\s+(?:ya|tu|hoy)|compra\s+(?:ya|ahora|hoy)|compre\s+(?:j\u00e1|agora)
+    |escr\u00edbenos|r\u00e9servez|achetez|commandez|jetzt\s+(?:kaufen|buchen|bestellen)|haz\s+tu\s+pedido)
+# Discounts, codes, sales.
+promo | promo discount coupon voucher referral affiliate offer
+    (?:promo|discount|coupon|voucher|referral|affiliate|offer)\s*codes?\b
+promo | code codes
+    codes?\s*[:=]?\s*['\"]?(?:[a-z]+\d+[a-z\d]*|\d+[a-z]+[a-z\d]*)\b|codes?\s+['\"]?[a-z]{4,}['\"]?\s+
+    (?:for|at|to|gets?|saves?)\s+(?:\d|a\s+free|free|your)
+promo | promo use
+    (?:promo|use)\s+['\"]?[a-z]+\d+\b|use\s+(?:the\s+)?(?:code|coupon|promo|discount|voucher)\b
+promo | sale | (?<!of\s)sale\b
+promo | deal deals | deals?\s+(?:alert|ends|of\s+the\s+(?:day|week)|is\s+(?:live|back|on))
+promo | great amazing huge best hot big unbeatable incredible
+    (?:great|amazing|huge|best|hot|big|unbeatable|incredible)\s+(?:deals?|prices|savings)\b
+promo | financing | financing\s+(?:available|options|this)
+promo | lifetime exclusive special limited early black cyber flash bundle holiday
+    (?:lifetime|exclusive|special|limited[\s-]*time|early[\s-]*bird|black\s+friday|cyber\s+monday|flash
+    |bundle|holiday)\s+(?:deal|offer|price|pricing|discount|special|sale|rate|bundle)s?\b
+promo | new
+    new\s+(?:patient|client|customer|member|student)s?\s+(?:special|offer|deal|discount|price|pricing)
+promo | special specials | specials?\s+(?:is|are)\s+(?:back|live|here|on)|special\s+offer
+promo | spring summer fall autumn winter tuesday monday wednesday thursday friday saturday sunday
+    [a-z]+\s+(?:[a-z]+\s+)?(?:special|sale|deal|promo)\b
+promo | weekend | [a-z]+\s+(?:[a-z]+\s+)?(?:special|sale|deal|promo)\b
+promo | half | half\s+(?:off|price)
+promo | up | up\s+to\s+\d+\s?%
+promo | first
+    first\s+\d+\s+(?:customers|people|buyers|orders|sign-?ups|clients|shoppers|guests)\s+(?:get|gets
+    |receive|will\s+(?:get|receive)|to\s+(?:order|sign|buy|book|join))\b
+promo | bogo | bogo\b
+promo | save | save\s+(?:up\s+to\s+)?(?:\d+\s?%|[$\u20ac\u00a3]\s?\d)
+promo | mention | mention\s+(?:this\s+(?:post|ad|code|tweet)|code)
+promo | oferta descuento desconto promoção rabatt angebot réduction soldes
+    (?:oferta|descuento|desconto|promo\u00e7\u00e3o|rabatt|angebot|r\u00e9duction|soldes)\b
+promo | free | (?<![-\w])free\s+(?:\w+\s+)?(?:add-?on|upgrade|gift)
+# Schemes: MLM recruiting and token shilling.
+scheme | presale pre whitelist airdrop starter | presale|pre-sale|whitelist|airdrop|starter\s+kit
+scheme | earn make
+    (?:earn|make)\s+(?:up\s+to\s+)?[$\u20ac\u00a3]?\d[\d,.]*k?\s*(?:/|a|per)\s*(?:month|week|day|mo|wk)
+scheme | be unlimited passive residual | be\s+your\s+own\s+boss|(?:unlimited|passive|residual)\s+income
+scheme | guaranteed | guaranteed\s+(?:returns?|profits?|income)
+# What a "free" offer costs: the gate.
+gate_req | enter drop leave give share send provide submit fill with
+    (?:enter|drop|leave|give|share|send|provide|submit|fill\s+in|with)\s+(?:us\s+)?(?:your\s+)?(?:work\s+
+    |business\s+|best\s+)?(?:e-?mail|phone|number|credit\s+card|card)
+gate_req | credit | credit\s+card
+gate_req | email phone | (?:e-?mail|phone)\s+(?:address|number)
+gate_req | follow | follow\s+(?:us|me)\s+(?:and|&|\+)\s+(?:tag|like|share|retweet|rt)
+gate_req | follow | follow\s+(?:us|me)\s+(?:so|and)\s+(?:i|we)\s*(?:'ll|can|will|could)?\s*(?:dm|send|message)
+gate_req | tag | tag\s+(?:\d+|two|three|a)\s+friends?
+gate_req | retweet rt share | (?:retweet|rt|share)\s+this\b
+# Free things, and signs that they come without strings.
+free_offer | free
+    (?<![-\w])free\b[!\s]*(?:\d+[\s-]*(?:day|week|month)\s+)?(?:\w+\s+)?(?:guide|e-?book|checklist|template
+    |plan|class|masterclass|webinar|training|download|report|pdf|resource|toolkit|kit|pack|bundle|templates
+    |course|workshop
+    |sample|copy|cheat\s*sheet|playbook|audit|session|consult\w*|months?|weeks?|access|lesson|trial
+    |screenings?|swipe\s+file)\b
+free_offer | months month weeks | (?:months?|weeks?)\s+(?:free|gratis)\b
+free_offer | gratis | gratis\b
+ungated | no
+    no\s+(?:login|log-?in|sign[\s-]*ups?|signup|email|e-mail|opt[\s-]*in|strings|catch|charge|cost|account
+    |registration|paywall|card)\b
+ungated | without
+    without\s+(?:signing\s+up|a\s+login|logging\s+in|an?\s+account|an?\s+email|registering|paying)
+ungated | public open
+    (?:public|open)\s+(?:google\s+)?(?:doc|sheet|notion|copy|link|repo|template|spreadsheet|page)
+    |open[\s-]source
+ungated | free
+    (?<![-\w])free\s+(?:to\s+(?:use|copy|duplicate|download|attend|join)|for\s+(?:anyone|everyone))
+ungated | free | (?<![-\w])free,?\s+no\s+(?:pitch|sales|strings|catch|sign)
+ungated | no | no\s+(?:sales\s+)?(?:pitch|upsell)\b
+ungated | totally completely | (?:totally|completely)\s+free\b(?!\s+trial)
+# Weak pitch signals: only together do they make a pitch.
+self_offer | our my | (?:our|my)\s+(?:[a-z0-9'-]+\s+){0,2}?%PRODUCT%
+self_offer | we we're i
+    we\s+(?:offer|sell|provide|specialize|specialise)\b|we\s+help\s+(?:[a-z-]+\s+){1,3}(?:to\s+)?(?:get|grow
+    |hire|cut|save|scale|find|increase|reduce|double|win|land|build|launch)\b|we'?re\s+(?:offering|selling|launching
+    |giving\s+away)|i\s+(?:built|made|created|launched|sell|offer)\s+(?:an?\s+)?(?:[a-z-]+\s+){0,2}(?:tool
+    |app|course|program|platform|product|service|plugin|template|business|shop)
+self_offer | is | is\s+(?:now\s+)?live\b|is\s+out\s+now\b
+self_offer | launching launched | launch(?:ing|ed)\s+(?:today|this\s+week|on\s+product\s*hunt)
+self_offer | on | on\s+product\s*hunt\b
+self_offer | now just
+    now\s+(?:live|available|open|on\s+sale|in\s+stock|shipping|booking|enrolling|taking\s+(?:orders
+    |bookings|clients))|just\s+(?:launched|dropped|released)\b
+self_offer | cohort enrollment enrolment registration doors preorders bookings
+    (?:cohort|enrol+ment|registration|doors|pre-?orders|bookings)\s+(?:is\s+|are\s+)?(?:now\s+)?(?:open
+    |live)
+self_offer | swing stop pop drop | (?:swing|stop|pop|drop)\s+by\b
+self_offer | grand | grand\s+(?:opening|re-?opening|launch)
+self_offer | check try | (?:check\s+(?:out\s+)?|try\s+)(?:our|my)\s+%PRODUCT%
+self_offer | pricing | pricing\s+page
+self_offer | let | let'?s\s+(?:talk|chat|connect)\s*[.!]
+self_offer | new | new\s+(?:listing|arrivals?|collection|drop|release|menu|product)\b
+urgency | won will | (?:won'?t|will\s+not)\s+last
+urgency | don | don'?t\s+(?:wait|miss\s+(?:out|it))
+urgency | limited | limited\s+(?:time|spots?|seats?|stock|availability|edition|offer)
+urgency | only just | (?:only|just)\s+\d+\s+(?:left|spots?|seats?|dates?|units?|copies|places|slots|days?)
+urgency | hurry act last | hurry|act\s+(?:now|fast)|last\s+chance
+urgency | offer sale deal discount promo special
+    (?:offer|sale|deal|discount|promo|special)\s+(?:ends|expires|valid)
+urgency | ends spots doors registration enrollment cart
+    (?:ends|(?:spots|doors|registration|enrollment|cart)\s+(?:close|closes|closing))\s+(?:today|tonight
+    |tomorrow|soon|at\s+midnight|midnight|this|in\s+\d|%DAY%)
+urgency | before | before\s+it'?s\s+gone|before\s+the\s+price\s+goes\s+up
+urgency | this | this\s+(?:week|weekend|month)\s+only
+urgency | while | while\s+(?:supplies|stocks?)\s+last
+urgency | days | days?\s+left\b
+hype | lowest best | (?:lowest|best)\s+(?:rates?|prices?|deals?)\s+in\s+(?:town|the\s+\w+)
+hype | leading | leading\s+provider
+hype | game moon transform | game[\s-]*changer|moon\b|transform(?:ed|ation)?\s+(?:your|\d)
+# Help: tips, lessons, insights, answers.
+help | tip tips | tips?\s*[:\-\u2014]|tips?\s+(?:for|while|on|from|to|that|i|we|if)\b
+help | dica dicas consejo consejos truco astuce conseil conseils tipp | [a-z]+\b
+help | psa fyi protip | (?:psa|fyi|protip)\b
+help | heads pro | heads[\s-]*up|pro[\s-]*tip
+help | what
+    what\s+(?:actually\s+|really\s+|finally\s+)?(?:worked|helped|works|helps|changed|fixed|broke|made\s+
+    (?:the|a)\s+difference)|what\s+i'?d\s+(?:do|add|change|suggest|recommend)|what\s+(?:i|we)\s+(?:learned
+    |do\s+now|changed|found|noticed)
+help | something thing
+    (?:something|thing)\s+(?:that\s+)?(?:helped|worked|changed|saved|i'?d\s+add|i\s+learned)
+help | trick key secret fix workaround solution
+    (?:trick|key|secret|fix|workaround|solution)\s*(?:is\b|was\b|:)
+help | rule | rule\s+of\s+thumb
+help | had have has one common biggest real main number turns turned ones what
+    (?:had|have|has)\s+one\s+thing\s+in\s+common|(?:the\s+)?(?:common|one)\s+(?:thread|pattern
+    |denominator)\b|(?:biggest|real|main|number\s+one)\s+(?:reason|difference|predictor|driver|lever|factor
+    |win|unlock)\b|turn(?:s|ed)\s+out\b|ones?\s+that\s+(?:got|worked|won|converted|performed|succeeded
+    |stuck)\b|what\s+(?:separates|distinguishes)\b
+help | here
+    here'?s\s+(?:how|what\s+(?:worked|helped|i|we)|the\s+(?:trick|fix|checklist|template|breakdown|process
+    |framework|math|data)|a\s+(?:free|public)|my\s+(?:checklist|template|process|framework|notes))
+    |here\s+is\s+how
+help | how | how\s+(?:i|we)\s+(?:fixed|solved|cut|grew|got|doubled|reduced|handle|do\s+it|did\s+it)
+help | lesson lessons learned learnt takeaway takeaways mistake mistakes | [a-z]+\b
+help | my | my\s+(?:advice|tip|rule|approach|process|checklist)\b
+help | i
+    i'?d\s+(?:recommend|suggest|add|start|focus|go\s+with|pick|look|check|avoid|skip)|i\s+(?:recommend
+    |suggest)\b
+help | in from | in\s+my\s+experience|from\s+(?:my\s+)?experience
+help | make | make\s+sure\b
+help | remember | remember\s+to\b
+help | matters helps works pays
+    (?:matters|helps|works|pays\s+off)\s+(?:more|most|far\s+more|better|best|a\s+lot|less)
+help | instead rather far | instead\s+of|rather\s+than|far\s+(?:less|more|better|worse)\b
+help | step steps checklist | steps?\s*(?:\d|:)|checklist
+data | doubled tripled halved quadrupled from by
+    (?:doubled|tripled|halved|quadrupled)\b|from\s+~?\d[\d.,%]*\s*\w*\s+to\s+~?\d|by\s+(?:a\s+)?(?:third
+    |half|quarter)\b
+help | happy
+    happy\s+to\s+(?:share|answer|explain|walk|send|look|review)\b(?!\s+(?:our|my)\s+(?:pricing|prices|rates
+    |deck|brochure|catalog))
+help | no | no\s+charge\b
+# First-hand experience and opinions.
+own_answer | mine | mine\s*(?:is|was|are|were|:|—|-)\s
+experience | i
+    i\s+(?:switched|stopped|started|cut|dropped|moved|tried|found|use|used|learned|noticed|tested|measured
+    |tracked|got|spent|had|ran|built|wish)\b|i'?ve\s+(?:seen|had|found|tried|used|been|learned)
+experience | we
+    we\s+(?:switched|stopped|started|cut|dropped|moved|tried|found|use|used|learned|noticed|tested|measured
+    |tracked|put|got|had|ran|spent)\b
+opinion | hot unpopular honestly imo imho | hot\s+take|unpopular\s+opinion|honestly\b|imo\b|imho\b
+opinion | i | i\s+(?:think|believe|feel|reckon|suspect|bet)\b
+# Credit and recognition of someone specific.
+recognition | shout shoutout shoutouts | shout[\s-]*outs?\s+to
+recognition | congrats congratulations | congrat(?:s|ulations)\s+(?:to|on)\b
+recognition | kudos props hats | (?:kudos|props)\s+to|hats\s+off\s+to
+recognition | huge big special | (?:huge|big|special)\s+(?:thanks|thank\s+you)\s+to
+recognition | thank thanks
+    thank\s+you\s+to|thanks\s+to\s+(?:the|everyone|all|our|my|[a-z]+\s+(?:for|who))|thanks,?\s+@
+recognition | credit grateful | credit\s+(?:goes\s+)?to|grateful\s+to
+# Announcing your own news: fine to share, but not help and not conversation.
+announce | thrilled excited proud pleased happy delighted humbled honored honoured big we
+    (?:thrilled|excited|proud|pleased|happy|delighted|humbled|honou?red)\s+to\s+(?:announce|introduce
+    |unveil|be\s+(?:named|joining|part)|share\s+(?:that|the\s+news|some\s+news|(?:our|my)\s+(?:news|new
+    |latest|big))|join)|big\s+news|we'?re\s+(?:thrilled|excited|proud|delighted)|proud\s+of\s+(?:every|our
+    |my|the\s+team|this\s+team)
+# Contests: something to win, paid for with likes, tags and shares.
+contest | win giveaway giving to enter chance
+    win\s+(?:a|an|one|\d|free|our|this|the)|giveaway|giving\s+away|to\s+enter\b|enter\s+to\s+win
+    |chance\s+to\s+win
+# Stock openers and greetings: polite, but not conversation on their own.
+opener | great nice awesome amazing fantastic excellent wonderful cool interesting good love loved
+    (?:great|nice|awesome|amazing|fantastic|excellent|wonderful|cool|interesting|good|love|loved)\s+
+    (?:this\s+|the\s+|your\s+)?(?:post|article|tips?|read|guide|share|thread|content|video|points?|question
+    |list|write[\s-]*up|insights?|stuff|work|news|job|report|study|research|analysis|breakdown|piece|podcast
+    |episode|talk|presentation|update|launch|story|idea|take)\b
+opener | congrats congratulations sorry thank thanks
+    congrat(?:s|ulations)\b|sorry\s+to\s+hear|thank(?:s|\s+you)\b
+opener | oof ouch yikes ugh | (?:oof|ouch|yikes|ugh)\b
+greeting | hi hey hello howdy yo gm greetings | (?:hi|hey|hello|howdy|yo|gm|greetings)\b
+greeting | happy
+    happy\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend|holidays|new\s+year)
+# Asks that give nothing back.
+ask | follow | follow\s+(?:us|me|for|along|@)
+ask | like rt retweet repost share reblog
+    (?:like|rt|retweet|repost|share|reblog)\s*(?:\+|&|,|and\s+(?:rt|share|follow|retweet|subscribe)|if\b
+    |this\s+(?:post|with)|it\s+with)
+ask | please | please\s+(?:share|like|follow|vote|retweet|rt|subscribe|donate|support)
+ask | give | give\s+(?:it|us|me|this|my\s+page)\s+a\s+(?:like|follow|share)
+ask | love appreciate | (?:love|appreciate)\s+(?:your|the|any)\s+support
+ask | chip donate upvote upvotes | chip\s+in\b|donate\b|upvotes?\b
+ask | vote | vote\s+(?:for|now|today)
+ask | tag | tag\s+(?:a|your|someone|\d+|two|three)\b
+ask | turn don
+    turn\s+on\s+(?:post\s+)?notifications|don'?t\s+forget\s+to\s+(?:like|follow|subscribe|share|turn)
+ask | smash hit double save tell spread support
+    (?:smash|hit)\s+(?:that|the)\s+(?:like|follow|subscribe|bell)|double[\s-]*tap|save\s+(?:this
+    |for\s+later)|tell\s+(?:your|all\s+your)\s+friends|spread\s+the\s+word|support\s+(?:us|my|our|local
+    |small)
+ask | check | check\s+(?:it|us|me)\s+out
+# Bait: looks like a question or an invitation, isn't one.
+bait | rt retweet like share repost | (?:rt|retweet|like|share|repost)\s+if\b
+bait | drop | drop\s+(?:a|an|your)\s+(?:\S{1,3}|emoji|heart|comment|yes|like)\s*(?:below|if|in|$)
+bait | comment type reply
+    (?:comment|type|reply)\s+(?:['\"][^'\"]{1,20}['\"]|[a-z0-9]+\s+(?:below|and|to|for|if|or)\b)
+bait | who | who'?s\s+with\s+me
+bait | stop pov attention | stop\s+scrolling|pov\s*:|attention\s+[a-z]+\s*!
+# Invitations to reply that aren't phrased as questions.
+invite | would i
+    (?:would|i'?d)\s+love\s+(?:to\s+hear|(?:your|some|any)\s+(?:thoughts|feedback|input|ideas|take|stories|advice
+    |opinions?|questions|experiences?)|feedback|thoughts|input|ideas)
+invite | happy ask ama | happy\s+to\s+(?:answer|take)\s+(?:any\s+)?questions|ask\s+me\s+anything|ama\b
+invite | let | let\s+me\s+know\s+(?:what|how|if|your|in|which)
+invite | tell | tell\s+me\s+(?:about|what|how|where|which|your)
+invite | share | share\s+(?:your|yours)\b
+invite | curious keen eager | curious\s+(?:to\s+hear|what|how|whether|if|about)|(?:keen|eager)\s+to\s+hear
+invite | drop | drop\s+(?:her|him|them|us|me)\s+a\s+(?:note|line|comment)
+invite | reply comment
+    (?:reply|comment)\s+(?:below\s+|here\s+)?with\s+your\s+(?:own\s+)?(?:story|stories|experience|tips?
+    |favou?rite|answer|thoughts|take|best|worst|go-to)
+invite | open | open\s+to\s+(?:feedback|ideas|suggestions)
+invite | feedback thoughts suggestions ideas
+    (?:feedback|thoughts|suggestions|ideas)\s+(?:very\s+|always\s+)?(?:welcome|appreciated|wanted)
+invite | if | if\s+anyone\s+(?:wants|has|else)
+# A reply pointing at what was said.
+deictic | exactly | exactly\s+(?:this|that|what)
+deictic | we
+    we\s+(?:have|sell|make|carry|stock|ship|offer|do)\s+(?:one|that|this|these|those|them|it|exactly)\b
+deictic | same me | same\s+(?:here|thing|problem|issue|boat)|me\s+too\b
+deictic | it | it\s+(?:does|doesn'?t|is|isn'?t|can|can'?t|will|won'?t)\b
+deictic | that
+    that'?s\s+(?:frustrating|awesome|great|rough|normal|a\s+great|so|really|honestly|huge|amazing|brutal)
+deictic | i
+    i'?ll\s+be\s+there|i'?ve\s+got\s+(?:one|some|a\s+few|that|it|two|extras?)\b|i\s+have\s+(?:one|some
+    |a\s+few|two|extras?)\b|i\s+do\s*!
+# Claimed demand, and the specific, checkable kind.
+claim | by | by\s+popular\s+demand
+claim | since as because | (?:since|as|because)\s+(?:you|y'?all)\s+(?:asked|requested|wanted)
+claim | as since
+    (?:as|since)\s+(?:literally\s+)?(?:everyone|people|so\s+many|you\s+all)\b[^.!?]{0,30}(?:asking|dming
+    |messaging|requested|asked)
+claim | everyone people y you
+    (?:everyone|people|y'?all|you\s+guys)(?:'s|\s+has|\s+have)?\s+been\s+(?:asking|dming|messaging|begging)
+claim | my | my\s+dms\s+(?:are|have\s+been)\s+(?:full|blowing|flooded)
+claim | you | you\s+asked,?\s+(?:we|i)\s+(?:listened|delivered)
+claim | as | as\s+requested\b
+followup | since as because after
+    (?:since|as|because|after)\s+(?:a\s+(?:bunch|few|couple|handful|number|lot)\s+of|several\s+of|some\s+of
+    |many\s+of|lots\s+of|\d+\s+of)\s+you\s+(?:have\s+)?(?:asked|were\s+asking|requested|wanted\s+to\s+know
+    |messaged)\b[^.!?:]{0,20}\b(?:after|at|during|in|on|from|following|under)\s+(?:my\s+|our\s+|the\s+
+    |yesterday'?s\s+|last\s+\w+'?s\s+|this\s+\w+'?s\s+|\w+day'?s\s+)?(?:ama|talk|webinar|stream|livestream
+    |workshop|meetup|session|thread|post|video|demo|panel|q\s*&\s*a|call|episode|keynote|presentation|class
+    |lecture|event|comments?|podcast|space|launch|office\s+hours)
+# Disclosing who you are or where you work.
+disclosure | full disclosure i so i'm
+    full\s+disclosure|disclosure|i'?m\s+(?:obviously\s+)?biased|so\s+(?:i'?m\s+)?(?:obviously\s+)?biased
+    |i\s+(?:work|own|run)\s+(?:at|a|an|the)\b|i'?m\s+(?:a|an|the)\s+[a-z]+\s+(?:at|here)
+disclosure | biased | biased\s*(?:[,:;)(\u2014-]|since\b|because\b|as\s+i\b|here\b|but\b)
+# Fundraising for a cause: an ask, but not a sales pitch.
+fundraiser | raising donate donations donation fundraiser fundraising chip gofundme sponsor
+    (?:raising\s+(?:money|funds)|donat\w+|fundrais\w+|chip\s+in|gofundme|sponsor\s+me)\b
+# Job posts.
+hiring | we we're now hiring jobs job
+    (?:we'?re|we\s+are|now)\s+hiring|hiring\s*(?:[!:]|a\b|an\b|for\b|two\b|three\b|\d)|#?jobs?\s*:
+hiring | we your apply
+    we\s+need\s+(?:a|an)\s+(?:part-time|full-time|freelance|contract|remote|senior|junior)|your\s+(?:resume
+    |r\u00e9sum\u00e9|cv|portfolio)\b|apply\s+(?:here|now|at|via|through|on)\b
+hiring | looking
+    looking\s+for\s+(?:a|an)\s+(?:[a-z-]+\s+){0,3}(?:dev|developer|engineer|designer|writer|editor|manager
+    |assistant|intern|marketer|contractor|freelancer|analyst)
+# An apology, not "sorry to hear that" (the stock opener before a pitch).
+apology | sorry apologies apologize apologise messed
+    sorry\b(?!\s+to\s+hear)|apologi[sz]e|apologies|messed\s+up
+# Slogans that sound like advice.
+platitude | consistency discipline hustle mindset success successful failure rejection grind dream
+    [a-z]+\b
+platitude | dreams passion talent excuses comfort journey perfection greatness winners invest | [a-z]+\b
+platitude | investment motivation potential purpose blessed gratitude manifest vibes believe | [a-z]+\b
+platitude | never keep trust work you
+    never\s+(?:give|stop)|keep\s+(?:going|pushing|grinding)|trust\s+the\s+process|work\s+hard
+    |you\s+got\s+this
+"""
