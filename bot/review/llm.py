@@ -177,18 +177,16 @@ class LLMReviewer:
             system = self.prompts.system(tag, spell_out_json=True)
             reply = await ask(client, self.settings, [instructions(system), data], response_format)
             self._schema_supported = False
-        usage.add(reply)
-        check_reply(reply)
-        try:
-            return parse_answer(reply.content, ids)
-        except AnswerError as err:
-            logger.info("LLM answer unusable (%s); asking once more", err)
-            system = self.prompts.system(tag, repair_reason=str(err))
-        reply = await ask(client, self.settings, [instructions(system), data], response_format)
-        usage.add(reply)
-        check_reply(reply)
-        try:
-            return parse_answer(reply.content, ids)
-        except AnswerError as err:
-            logger.warning("LLM answer unusable after one repair (%s)", err)
-            raise ReviewerUnavailable(NONSENSE) from None
+        for is_repair in (False, True):
+            usage.add(reply)
+            check_reply(reply)
+            try:
+                return parse_answer(reply.content, ids)
+            except AnswerError as err:
+                if is_repair:
+                    logger.warning("LLM answer unusable after one repair (%s)", err)
+                    raise ReviewerUnavailable(NONSENSE) from None
+                logger.info("LLM answer unusable (%s); asking once more", err)
+                system = self.prompts.system(tag, repair_reason=str(err))
+                reply = await ask(client, self.settings, [instructions(system), data], response_format)
+        raise AssertionError("the loop above returns or raises")
