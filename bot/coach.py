@@ -85,9 +85,7 @@ class Coach:
 
     async def aclose(self) -> None:
         """Close the reviewer's network client on this loop, then the log."""
-        close_reviewer = getattr(self.reviewer, "aclose", None)
-        if close_reviewer is not None:
-            await close_reviewer()
+        await self.reviewer.aclose()
         self.close()
 
     async def review(

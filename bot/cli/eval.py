@@ -63,9 +63,7 @@ async def review_items(
     try:
         return list(await asyncio.gather(*(one(i) for i in items))), failures
     finally:
-        close_reviewer = getattr(reviewer, "aclose", None)
-        if close_reviewer is not None:
-            await close_reviewer()
+        await reviewer.aclose()
 
 
 def report_text(report: EvalReport, reviewer: str, failures: int, show_misses: bool) -> str:

@@ -59,6 +59,9 @@ class OfflineReviewer:
     async def review(self, draft: Draft) -> Review:
         return self.review_sync(draft)
 
+    async def aclose(self) -> None:
+        """Nothing to release: the offline reviewer holds no connections."""
+
     def review_sync(self, draft: Draft) -> Review:
         started = time.perf_counter()
         reading = read_draft(draft)

@@ -18,3 +18,7 @@ class Reviewer(Protocol):
     async def review(self, draft: Draft) -> Review:
         """Review one draft; raise ReviewerUnavailable if no review can be produced."""
         ...
+
+    async def aclose(self) -> None:
+        """Release network clients on the running loop; the reviewer reopens them if used again."""
+        ...

@@ -35,6 +35,9 @@ class AwaitedOverTheNetwork:
         review: Review = await self.env.external_wait(self.reviewer.review(draft), reason="the AI answers")
         return review
 
+    async def aclose(self) -> None:
+        await self.reviewer.aclose()
+
 
 PRODUCTION_TIMING = {"openai_timeout": 20.0, "llm_budget_seconds": 30.0, "openai_max_retries": 2}
 

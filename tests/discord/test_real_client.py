@@ -120,6 +120,9 @@ class HeldReviewer:
         await self.release.wait()
         return await self.inner.review(draft)
 
+    async def aclose(self) -> None:
+        await self.inner.aclose()
+
 
 async def test_stopping_lets_a_review_in_progress_finish_and_be_logged(
     fake_discord: FakeDiscord, coach: Coach
