@@ -46,13 +46,13 @@ def tip_credit(tip: TipOfTheDay) -> str:
     return f"Party Coach · {tip.day}"
 
 
-def quotes_to_show(finding: Finding) -> list[str]:
+def quotes_to_show(finding: Finding, limit: int = QUOTES_PER_FINDING) -> list[str]:
     """The first few distinct words a finding points at, skipping blank ones."""
     seen: list[str] = []
     for span in finding.spans:
         if span.text.strip() and span.text not in seen:
             seen.append(span.text)
-    return seen[:QUOTES_PER_FINDING]
+    return seen[:limit]
 
 
 def plain_summary(review: Review, title_for: TitleFor) -> str:

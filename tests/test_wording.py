@@ -146,3 +146,13 @@ def test_bad_draft_says_why_in_one_sentence() -> None:
 def test_shared_lines_carry_no_platform_markup(line: str) -> None:
     assert not set(line) & set("*_`<>&~|")
     assert not EMOJI_CODE.search(line)
+
+
+def test_quotes_to_show_takes_a_limit() -> None:
+    from bot.review.model import Finding, Span
+
+    words = ["a", "b", "a", " ", "c", "d", "e"]
+    spans = [Span(start=n, end=n + 1, text=word) for n, word in enumerate(words)]
+    finding = Finding(principle="offer_help", passed=False, reason="r", spans=spans)
+    assert quotes_to_show(finding) == ["a", "b", "c"]
+    assert quotes_to_show(finding, limit=4) == ["a", "b", "c", "d"]

@@ -8,7 +8,9 @@ import click
 
 from bot.coach import ReviewOutcome
 from bot.principles import PrincipleSet
+from bot.wording import quotes_to_show
 
+TERMINAL_QUOTES = 4  # a terminal has room for one more quote than a chat message
 VERDICT_STYLE = {"ok": ("OK", "green"), "pushy": ("PUSHY", "red")}
 
 
@@ -43,9 +45,9 @@ def review_as_text(outcome: ReviewOutcome, principles: PrincipleSet, label: str 
     for finding in review.findings:
         mark = click.style("✓", fg="green") if finding.passed else click.style("✗", fg="red")
         lines.append(f"  {mark} {principles.title(finding.principle)}: {finding.reason}")
-        quotes = list(dict.fromkeys(s.text for s in finding.spans if s.text))
+        quotes = quotes_to_show(finding, limit=TERMINAL_QUOTES)
         if quotes:
-            lines.append("      " + click.style(", ".join(f"“{q}”" for q in quotes[:4]), dim=True))
+            lines.append("      " + click.style(", ".join(f"“{q}”" for q in quotes), dim=True))
     if review.suggestions:
         lines.append("  Suggestions:")
         lines.extend(f"    • {s}" for s in review.suggestions)
