@@ -92,9 +92,13 @@ def run_world(conn: Connection, interactions: int, ai_seconds: float, rounds: in
     asyncio.run(world(conn, interactions, ai_seconds, rounds))
 
 
-async def burst(discord_fake: FakeDiscord, interactions: int, first: int) -> dict[str, Any]:
-    """Send `interactions` /review commands at once; time each defer and the last reply."""
+async def burst(
+    discord_fake: FakeDiscord, ai: openai_server.FakeOpenAI, interactions: int, first: int
+) -> dict[str, Any]:
+    """Send `interactions` /review commands at once; time each defer, the AI's requests and the last reply."""
     sent: dict[str, float] = {}
+    ai_before = len(ai.timings)
+    started_monotonic = time.monotonic()
     started = time.perf_counter()
     for n in range(first, first + interactions):
         payload = slash_review(n, f"{DRAFTS[n % len(DRAFTS)]} (#{n})")
@@ -102,8 +106,11 @@ async def burst(discord_fake: FakeDiscord, interactions: int, first: int) -> dic
         await discord_fake.dispatch("INTERACTION_CREATE", payload)
     defers = await discord_fake.wait_for("POST", "/interactions/", first + interactions, timeout=60)
     replies = await discord_fake.wait_for("POST", f"/webhooks/{APP_ID}/", first + interactions, timeout=120)
+    ai_timings = ai.timings[ai_before:]
     return {
         "defer_ms": [(r.at - sent[r.path.split("/")[3]]) * 1000 for r in defers[first:]],
+        "ai_arrived_s": [arrived - started_monotonic for arrived, _ in ai_timings],
+        "ai_answered_s": [answered - started_monotonic for _, answered in ai_timings],
         "delivered_s": max(r.at for r in replies[first:]) - started,
         "replies": len(replies) - first,
     }
@@ -116,7 +123,7 @@ async def world(conn: Connection, interactions: int, ai_seconds: float, rounds: 
         await discord_fake.connected(timeout=60)
         results = []
         for round_number in range(rounds):
-            results.append(await burst(discord_fake, interactions, round_number * interactions))
+            results.append(await burst(discord_fake, ai, interactions, round_number * interactions))
             await asyncio.sleep(0.5)
         conn.send({"rounds": results, "ai_requests": len(ai.requests)})
         await asyncio.to_thread(conn.recv)  # the bot has shut down
@@ -197,6 +204,12 @@ def main() -> None:
             f"p99 {percentile(defer_ms, 0.99):.1f} ms, max {max(defer_ms):.1f} ms; "
             f"all {burst_figures['replies']} reviews delivered in {burst_figures['delivered_s']:.2f} s"
         )
+        arrived, answered = burst_figures["ai_arrived_s"], burst_figures["ai_answered_s"]
+        if arrived:
+            print(
+                f"  AI requests arrived +{min(arrived):.2f}..+{max(arrived):.2f} s; "
+                f"answers sent +{min(answered):.2f}..+{max(answered):.2f} s"
+            )
     print(f"AI requests: {figures['ai_requests']}; reviews logged: {figures['logged']}")
 
 

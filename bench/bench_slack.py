@@ -54,7 +54,7 @@ def slack_side(conn: Connection, events: int, llm_delay: float) -> None:
     conn.send(asyncio.run(send_burst(url, requests)))
     conn.recv()
     calls = [(c.method, c.at, c.status) for c in fake_slack.calls]
-    conn.send((calls, len(fake_llm.requests)))
+    conn.send((calls, list(fake_llm.timings)))
     fake_llm.stop()
     fake_slack.stop()
 
@@ -148,16 +148,20 @@ def main(events: int, llm_delay: float) -> None:
     finished = asyncio.run(run_app(here, events))
     start, latencies, statuses = here.recv()
     here.send("report")
-    calls, llm_requests = here.recv()
+    calls, llm_timings = here.recv()
     child.join(timeout=30)
     ms = [s * 1000 for s in latencies]
     print(
         f"events: {events} reaction_added at once over HTTP; LLM answers in {llm_delay:g} s (fake, slow mode)"
     )
-    print(f"acks: {statuses.count(200)}/{events} HTTP 200; LLM requests: {llm_requests}")
+    print(f"acks: {statuses.count(200)}/{events} HTTP 200; LLM requests: {len(llm_timings)}")
     print(f"ack latency ms: p50 {percentile(ms, 0.5):.1f}  p99 {percentile(ms, 0.99):.1f}  max {max(ms):.1f}")
     print("  (target p99 <= 100 ms)")
     print(f"first event -> all {events} reviews posted: {finished - start:.2f} s  (target <= 3 s)")
+    if llm_timings:
+        arrived, answered = zip(*llm_timings, strict=True)
+        for label, moments in (("LLM requests arrived", arrived), ("LLM answers sent", answered)):
+            print(f"  {label}: first +{min(moments) - start:.2f} s, last +{max(moments) - start:.2f} s")
     for method in ("conversations.history", "chat.postMessage", "chat.update"):
         times = [at - start for name, at, status in calls if name == method and status == 200]
         if times:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -53,3 +54,15 @@ def coach(settings: Settings) -> Iterator[Coach]:
     built = build_coach(settings)
     yield built
     built.close()
+
+
+@pytest.fixture
+def unfrozen_heap() -> Iterator[None]:
+    """Nothing frozen yet, as in a fresh process (the freeze happens once per process)."""
+    from bot.heap import freeze_startup_objects
+
+    gc.unfreeze()
+    freeze_startup_objects.cache_clear()
+    yield
+    gc.unfreeze()
+    freeze_startup_objects.cache_clear()

@@ -15,6 +15,7 @@ from bot.discord.feedback import FeedbackButton
 from bot.discord.reactions import ReactionReviews
 from bot.discord.replies import send_friendly
 from bot.discord.review_commands import ReviewCommands
+from bot.heap import freeze_startup_objects
 from bot.wording import SOMETHING_WENT_WRONG
 
 logger = logging.getLogger(__name__)
@@ -61,6 +62,7 @@ class PartyCoachBot(commands.Bot):
 
     async def on_ready(self) -> None:
         logger.info("discord: ready as %s in %d server(s)", self.user, len(self.guilds))
+        freeze_startup_objects()
 
     async def on_message(self, message: discord.Message, /) -> None:
         """No prefix commands: drafts channels are handled by their own listener."""

@@ -16,6 +16,7 @@ from slack_sdk.errors import SlackApiError
 
 from bot.coach import Coach
 from bot.errors import ConfigError
+from bot.heap import freeze_startup_objects
 from bot.settings import Settings
 from bot.slack.app import SlackBot, build_slack_bot
 from bot.slack.client import make_web_client
@@ -115,6 +116,7 @@ async def running_slack(
             assert settings.slack_app_token is not None
             socket = await connect(bot, settings.slack_app_token.get_secret_value())
         tips = asyncio.create_task(bot.tips.run(stop_tips)) if post_tips and bot.tips.channels else None
+        freeze_startup_objects()
         try:
             yield RunningSlack(bot=bot, port=bound)
         finally:

@@ -7,6 +7,7 @@ can't hide a real break in how Party Coach starts, connects, replies and shuts d
 from __future__ import annotations
 
 import asyncio
+import gc
 import logging
 from collections.abc import AsyncIterator
 
@@ -60,12 +61,13 @@ async def until_logged(
 
 
 async def test_connects_becomes_ready_and_replies_to_a_draft(
-    fake_discord: FakeDiscord, coach: Coach, caplog: pytest.LogCaptureFixture
+    fake_discord: FakeDiscord, coach: Coach, caplog: pytest.LogCaptureFixture, unfrozen_heap: None
 ) -> None:
     stop = asyncio.Event()
     with caplog.at_level(logging.INFO, logger="bot.discord"):
         serving = asyncio.create_task(serve_discord(coach, stop))
         await until_logged(caplog, "discord: ready as Party Coach in 1 server", serving)
+        assert gc.get_freeze_count() > 0, "start-up objects are frozen once ready, out of the collector's way"
 
         await fake_discord.dispatch("MESSAGE_CREATE", message("77", DRAFTS_ID, ALICE, PUSHY))
         [reply] = await fake_discord.wait_for("POST", f"/channels/{DRAFTS_ID}/messages")

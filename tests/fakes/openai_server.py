@@ -12,7 +12,7 @@ Use it from any test through the `fake_openai` fixture (register this module wit
 
 Modes (`fake.mode`):
     ok              a plausible valid review (the offline reviewer's judgement of the delimited draft)
-    slow            like ok, after `fake.delay` seconds
+    slow            like ok, answered `fake.delay` seconds after the request arrived
     rate_limit      429 with `Retry-After: fake.retry_after` (alias "429")
     server_error    500 (alias "500")
     invalid_json    200 whose content is not JSON
@@ -24,13 +24,15 @@ Modes (`fake.mode`):
 `fake.fail_times = n` applies the mode to the first n chat requests only, then answers "ok",
 so "429 once, then fine" is `fake.mode = "rate_limit"; fake.fail_times = 1`.
 `fake.answer` (a dict or a raw string) replaces the default answer content in ok-like modes.
-`fake.headers` holds each request's headers (lower-case names); `fake.prompt_tokens` the usage it reported.
+`fake.headers` holds each request's headers (lower-case names); `fake.prompt_tokens` the usage it reported;
+`fake.timings` (arrived, answered) monotonic times per chat request, for benchmarks.
 `settings_for(fake, **overrides)` points Settings at the server: model "fake-gpt", key FAKE_API_KEY,
 reviewer "llm", and a short budget (3 s, 2 s per request, 2 retries) so fault tests finish fast.
 """
 
 from __future__ import annotations
 
+import functools
 import importlib
 import json
 import math
@@ -84,12 +86,16 @@ def extract_draft(body: dict[str, Any]) -> str | None:
     return None
 
 
+@functools.cache
+def _offline_reviewer() -> Any:
+    offline = importlib.import_module("bot.review.offline")
+    return offline.OfflineReviewer(load_principles(BUNDLED_DATA / "principles.toml"))
+
+
 def offline_review(draft: str) -> Review | None:
     """The offline reviewer's judgement of `draft`, or None if that reviewer can't give one."""
     try:
-        offline = importlib.import_module("bot.review.offline")
-        reviewer = offline.OfflineReviewer(load_principles(BUNDLED_DATA / "principles.toml"))
-        review: Review = reviewer.review_sync(Draft(draft))
+        review: Review = _offline_reviewer().review_sync(Draft(draft))
     except Exception:  # the fake must answer even while the offline reviewer is broken or half-written
         return None
     return review
@@ -135,6 +141,7 @@ class FakeOpenAI:
         self.answer: dict[str, Any] | str | None = None
         self.requests: list[dict[str, Any]] = []
         self.headers: list[dict[str, str]] = []  # per request, names in lower case
+        self.timings: list[tuple[float, float]] = []  # per chat request: (arrived, answered), monotonic
         self._faults_served = 0
         self._stopping = threading.Event()
         self._server: _QuietServer | None = None
@@ -172,6 +179,7 @@ class FakeOpenAI:
         self.mode, self.fail_times, self.answer = "ok", None, None
         self.requests.clear()
         self.headers.clear()
+        self.timings.clear()
         self._faults_served = 0
 
     def __enter__(self) -> FakeOpenAI:
@@ -198,15 +206,26 @@ class FakeOpenAI:
         return mode
 
     def respond(
-        self, body: dict[str, Any], authorization: str = ""
+        self, body: dict[str, Any], authorization: str = "", arrived: float | None = None
     ) -> tuple[int, dict[str, str], dict[str, Any]]:
-        """Status, extra headers and JSON body for one chat completion request."""
+        """Status, extra headers and JSON body for one chat completion request.
+
+        In slow mode the answer is built first and held until `delay` seconds after `arrived`, so the
+        fake's own work doesn't add to the delay, as a remote server's wouldn't.
+        """
+        arrived = time.monotonic() if arrived is None else arrived
         mode = self._current_mode()
+        answer = self._answer(mode, body, authorization)
+        if mode == "slow":
+            self._stopping.wait(max(0.0, arrived + self.delay - time.monotonic()))
+        return answer
+
+    def _answer(
+        self, mode: str, body: dict[str, Any], authorization: str
+    ) -> tuple[int, dict[str, str], dict[str, Any]]:
         if mode == "unauthorized":
             key = authorization.removeprefix("Bearer ")
             return 401, {}, _error(f"Incorrect API key provided: {key}.", 401)
-        if mode == "slow":
-            self._stopping.wait(self.delay)
         if mode == "rate_limit":
             return 429, {"Retry-After": str(self.retry_after)}, _error("Rate limit reached, slow down.", 429)
         if mode == "server_error":
@@ -303,6 +322,7 @@ class _Handler(BaseHTTPRequestHandler):
             self._send(404, _error(f"no route for GET {self.path}", 404))
 
     def do_POST(self) -> None:
+        arrived = time.monotonic()
         raw = self.rfile.read(int(self.headers.get("Content-Length") or 0))
         if self.path.rstrip("/") != "/v1/chat/completions":
             self._send(404, _error(f"no route for POST {self.path}", 404))
@@ -315,10 +335,11 @@ class _Handler(BaseHTTPRequestHandler):
         self.fake.requests.append(body)
         self.fake.headers.append({name.lower(): value for name, value in self.headers.items()})
         try:
-            status, headers, payload = self.fake.respond(body, self.headers.get("Authorization", ""))
+            status, headers, payload = self.fake.respond(body, self.headers.get("Authorization", ""), arrived)
         except Exception as exc:  # a broken switch should show up in the test, not hang the client
             status, headers, payload = 500, {}, _error(f"fake server error: {exc}", 500)
         self._send(status, payload, headers)
+        self.fake.timings.append((arrived, time.monotonic()))
 
 
 def settings_for(fake: FakeOpenAI, **overrides: Any) -> Settings:

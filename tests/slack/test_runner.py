@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import socket
 import time
 from typing import Any
@@ -135,3 +136,11 @@ async def test_socket_mode_receives_events_and_commands(fake_slack: FakeSlack) -
         coach.log.close()
     [reply] = fake_slack.thread(GENERAL, post["ts"])
     assert "A bit pushy" in texts_of(reply)
+
+
+async def test_start_up_objects_are_frozen_before_events_arrive(
+    slack_coach: Coach, unfrozen_heap: None
+) -> None:
+    assert gc.get_freeze_count() == 0
+    async with running_slack(slack_coach, http=True, port=0, host="127.0.0.1", post_tips=False):
+        assert gc.get_freeze_count() > 0, "full collections would otherwise pause a burst of events"
