@@ -35,12 +35,15 @@ what do can send share
     (?:what(?:'s|\s+is|\s+are)|do\s+you\s+have|can\s+(?:you|i)\s+get|send\s+me|share)\b[^?.!]{0,30}\b
     (?:price|prices|pricing|rates?|quote|fees?|cost)\b
 price pricing rates cost | (?:price|pricing|rates|cost)\s*\?
-which | which\s+\w+\s+(?:should|would|do)\s+(?:i|you)\s+(?:get|buy|use|choose|pick)\b
+which
+    which\s+(?:[\w$-]+\s+){1,5}(?:should|would|do)\s+(?:i|you|we)\s+(?:get|buy|use|choose|pick|go\s+with)\b
 who | who\s+(?:do|should|would)\s+(?:you|i)\s+(?:use|hire|call|go\s+to|recommend)\b
 looking
     looking\s+for\s+(?:a|an)\s+(?:good\s+|reliable\s+|cheap\s+|local\s+)?(?!(?:way|advice|tip|job|role
     |co-?founder)s?\b)\w+
 looking | looking\s+for\s+(?:someone|somebody|anyone)\s+(?:who|to|in|near|that|around)\b
+need needs | needs?\s+(?:someone|somebody)\s+(?:to|who|for)\b
+lmk | lmk\s+(?:your\s+)?(?:rates|prices?|pricing|quotes?|cost)\b
 where
     where\s+(?:can|do|should|could)\s+(?:i|we|you|one)\s+(?:buy|get|find|order|purchase|pick\s+up|grab
     |sign\s+up)\b|where\s+to\s+(?:buy|get|find|order)\b|where\s+did\s+you\s+(?:get|buy)\b|where(?:'s
@@ -118,7 +121,8 @@ _COMPLAINT_PHRASES: dict[str, re.Pattern[str]] = {
     word: re.compile(pattern)
     for word, pattern in (
         ("never", r"never\s+(?:arrived|came|showed)"),
-        ("still", r"still\s+(?:waiting|hasn'?t)"),
+        ("still", r"still\s+(?:waiting|hasn'?t|not|no\b|nothing|broken|down)"),
+        ("nobody", r"nobody\s+(?:picks|answers|responds|replied|called|got\s+back)"),
         ("wrong", r"wrong\s+(?:order|item|size)"),
         ("charged", r"charged\s+(?:twice|me\s+twice)"),
         ("logged", r"logged\s+me\s+out"),
@@ -126,7 +130,7 @@ _COMPLAINT_PHRASES: dict[str, re.Pattern[str]] = {
         ("doesn", r"doesn'?t\s+work"),
         ("doesnt", r"doesnt\s+work"),
         ("not", r"not\s+working"),
-        ("no", r"no\s+(?:response|reply|answer)"),
+        ("no", r"no\s+(?:response|reply|answer|one\s+(?:picks|answers|responds|replied|called))"),
         ("ignored", r"ignored"),
         ("can", r"can'?t\s+(?:log|pay|access|sign|get|use|find)"),
         ("cant", r"cant\s+(?:log|pay|access|sign|get|use|find)"),
@@ -138,7 +142,7 @@ _COMPLAINT_PHRASES: dict[str, re.Pattern[str]] = {
     )
 }
 _PRICE_QUESTION = re.compile(
-    r"\bhow\s+much\b|\b(?:charges?|charging|pric(?:e|es|ed|ing)|rates?|costs?|fees?|quotes?|budget)\b[^.!\n]*\?"
+    r"\bhow\s+much\b|\blmk\s+(?:your\s+)?(?:rates|prices?|pricing|quotes?|cost)\b|\b(?:charges?|charging|pric(?:e|es|ed|ing)|rates?|costs?|fees?|quotes?|budget)\b[^.!\n]*\?"
 )
 _ASK_START = re.compile(
     r"\s*(?:how|what|where|when|who|which|why|is|are|do|does|can|could|should|any|anyone)\b"

@@ -124,6 +124,8 @@ def _help_beside_pitch(reading: Reading) -> list[Hit]:
     solid = [s for s in reading.sentences if _substantive(s, reply) and not s.kinds & {"self_offer", "hook"}]
     if len(solid) >= 2 and any(s.kinds & {"data", "help"} for s in solid):
         return [Hit("help", solid[0].start, solid[0].end)]
+    if reply and len(solid) >= 2 and engagement(reading)[0] >= 1:
+        return [Hit("help", solid[0].start, solid[0].end)]  # answers what they asked before the plug
     return []
 
 

@@ -95,16 +95,26 @@ cta | book booking
     |showing|table|stay|now|today|online|this\s+(?:week|month|weekend)|with\s+(?:me|us)|in\s+advance
     |yours)\b|book\s*!
 cta | to | to\s+book\b
+cta | book | book\s+(?:at|via|through|here|online)\b
 cta | schedule set hop jump happy
     (?:schedule\s+(?:a|your|an)\s+(?:free\s+)?(?:call|consult\w*|demo|meeting|session|appointment|tour)|
     (?:happy\s+to\s+)?set\s+up\s+a\s+(?:quick\s+)?(?:call|demo|meeting|chat)|(?:hop|jump)\s+on\s+a\s+
     (?:quick\s+)?call|happy\s+to\s+(?:hop|jump|get\s+you)\s+on\s+a\s+call)
 cta | open free up
-    (?:open|free|up)\s+(?:to|for)\s+a\s+(?:quick\s+|short\s+|\d+[\s-]*min\w*\s+)?(?:call|demo|meeting)\b
+    (?:open|free|up)\s+(?:to|for)\s+a\s+(?:quick\s+|short\s+)?(?:\d+[\s-]*min\w*\s+)?(?:call|demo|meeting|chat)\b
 cta | like want request get see grab
     (?:like|want|request|get|see|grab)\s+(?:a|an|our|the)\s+(?:free\s+|quick\s+|live\s+
     |personali[sz]ed\s+)?demo\b
 cta | calendly | calendly
+cta | show
+    show\s+you\s+(?:a\s+(?:quick\s+|short\s+|live\s+)?demo|around\s+(?:our|the\s+(?:app|platform|tool))|how\s+(?:we|our)\b)
+cta | upgrade | upgrade\s+(?:today|now|to\s+(?:premium|pro|plus|gold|vip)\b)
+cta | jetzt | jetzt\s+(?:[\w-]+\s+){0,3}(?:kaufen|buchen|bestellen|sichern|anmelden|testen)\b
+cta | switch | switch\s+(?:today|now|over\s+(?:today|now)|to\s+us\b)
+cta | my our | (?<=in\s)(?:my|our)\s+bio\b
+cta | devis presupuesto orçamento kostenloses kostenlose preventivo
+    devis\s+gratuit|presupuesto\s+(?:gratis|sin\s+compromiso)|or\u00e7amento\s+(?:gr\u00e1tis|gratuito)
+    |kostenlose[sn]?\s+(?:angebot|beratung|erstgespr\u00e4ch|demo|testphase)|preventivo\s+gratuito
 cta | sign signing signup | sign(?:ing)?[\s-]*ups?\b|signup
 cta | subscribe | subscribe\b
 cta | register enroll enrol enrollment enrolment
@@ -147,14 +157,16 @@ promo | new
     new\s+(?:patient|client|customer|member|student)s?\s+(?:special|offer|deal|discount|price|pricing)
 promo | special specials | specials?\s+(?:is|are)\s+(?:back|live|here|on)|special\s+offer
 promo | spring summer fall autumn winter tuesday monday wednesday thursday friday saturday sunday
-    [a-z]+\s+(?:[a-z]+\s+)?(?:special|sale|deal|promo)\b
-promo | weekend | [a-z]+\s+(?:[a-z]+\s+)?(?:special|sale|deal|promo)\b
+    [a-z]+\s+(?:[a-z-]+\s+)?(?:specials?|sales?|deals?|promos?)\b
+promo | weekend | [a-z]+\s+(?:[a-z-]+\s+)?(?:specials?|sales?|deals?|promos?)\b
 promo | half | half\s+(?:off|price)
 promo | up | up\s+to\s+\d+\s?%
 promo | first
     first\s+\d+\s+(?:customers|people|buyers|orders|sign-?ups|clients|shoppers|guests)\s+(?:get|gets
     |receive|will\s+(?:get|receive)|to\s+(?:order|sign|buy|book|join))\b
 promo | bogo | bogo\b
+promo | first
+    first\s+(?:\d+|two|three|six)\s+months?\s+(?:free|on\s+us|for\s+(?:[$\u20ac\u00a3]\s?\d|free))
 promo | save | save\s+(?:up\s+to\s+)?(?:\d+\s?%|[$\u20ac\u00a3]\s?\d)
 promo | mention | mention\s+(?:this\s+(?:post|ad|code|tweet)|code)
 promo | oferta descuento desconto promoção rabatt angebot réduction soldes
@@ -166,19 +178,25 @@ scheme | earn make
     (?:earn|make)\s+(?:up\s+to\s+)?[$\u20ac\u00a3]?\d[\d,.]*k?\s*(?:/|a|per)\s*(?:month|week|day|mo|wk)
 scheme | be unlimited passive residual | be\s+your\s+own\s+boss|(?:unlimited|passive|residual)\s+income
 scheme | guaranteed | guaranteed\s+(?:returns?|profits?|income)
+scheme | still | still\s+early\b
+scheme | don dont | don'?t\s+fade\b
+scheme | ape aping | ap(?:e|ing)\s+in\b
+scheme | ca contract | (?:ca|contract\s+address)\s*(?:in|is|:|below|pinned|\u2192)
+scheme | about | about\s+to\s+(?:\d+x|moon|pump|explode|rip|send)\b
+scheme | next hidden | (?:next|hidden)\s+(?:\d+x|gem|moonshot)\b
 # What a "free" offer costs: the gate.
 gate_req | enter drop leave give share send provide submit fill with
     (?:enter|drop|leave|give|share|send|provide|submit|fill\s+in|with)\s+(?:us\s+)?(?:your\s+)?(?:work\s+
     |business\s+|best\s+)?(?:e-?mail|phone|number|credit\s+card|card)
 gate_req | credit | credit\s+card
 gate_req | email phone | (?:e-?mail|phone)\s+(?:address|number)
-gate_req | follow | follow\s+(?:us|me)\s+(?:and|&|\+)\s+(?:tag|like|share|retweet|rt)
+gate_req | follow | follow\s+(?:us|me|@\w+)\s*(?:and|&|\+|,)\s*(?:tag|like|share|retweet|rt|comment)
 gate_req | follow | follow\s+(?:us|me)\s+(?:so|and)\s+(?:i|we)\s*(?:'ll|can|will|could)?\s*(?:dm|send|message)
 gate_req | tag | tag\s+(?:\d+|two|three|a)\s+friends?
 gate_req | retweet rt share | (?:retweet|rt|share)\s+this\b
 # Free things, and signs that they come without strings.
 free_offer | free
-    (?<![-\w])free\b[!\s]*(?:\d+[\s-]*(?:day|week|month)\s+)?(?:\w+\s+)?(?:guide|e-?book|checklist|template
+    (?<![-\w])free\b[!\s]*(?:\d+[\s-]*(?:day|week|month)\s+)?(?:[\w-]+\s+){0,3}?(?:guide|e-?book|checklist|template
     |plan|class|masterclass|webinar|training|download|report|pdf|resource|toolkit|kit|pack|bundle|templates
     |course|workshop
     |sample|copy|cheat\s*sheet|playbook|audit|session|consult\w*|months?|weeks?|access|lesson|trial
@@ -202,7 +220,8 @@ ungated | totally completely | (?:totally|completely)\s+free\b(?!\s+trial)
 self_offer | our my | (?:our|my)\s+(?:[a-z0-9'-]+\s+){0,2}?%PRODUCT%
 self_offer | we we're i
     we\s+(?:offer|sell|provide|specialize|specialise)\b|we\s+help\s+(?:[a-z-]+\s+){1,3}(?:to\s+)?(?:get|grow
-    |hire|cut|save|scale|find|increase|reduce|double|win|land|build|launch)\b|we'?re\s+(?:offering|selling|launching
+    |hire|cut|save|scale|find|increase|reduce|double|win|land|build|launch|lift|boost|improve|automate|streamline
+    |generate|drive|close|fill|turn)\b|we'?re\s+(?:offering|selling|launching
     |giving\s+away)|i\s+(?:built|made|created|launched|sell|offer)\s+(?:an?\s+)?(?:[a-z-]+\s+){0,2}(?:tool
     |app|course|program|platform|product|service|plugin|template|business|shop)
 self_offer | is | is\s+(?:now\s+)?live\b|is\s+out\s+now\b
@@ -216,7 +235,8 @@ self_offer | cohort enrollment enrolment registration doors preorders bookings
     |live)
 self_offer | swing stop pop drop | (?:swing|stop|pop|drop)\s+by\b
 self_offer | grand | grand\s+(?:opening|re-?opening|launch)
-self_offer | check try | (?:check\s+(?:out\s+)?|try\s+)(?:our|my)\s+%PRODUCT%
+self_offer | check try
+    (?:check\s+(?:out\s+)?|try\s+)(?:our|my)\s+(?:%PRODUCT%|(?:web)?site\b|page\b|channel\b)
 self_offer | pricing | pricing\s+page
 self_offer | let | let'?s\s+(?:talk|chat|connect)\s*[.!]
 self_offer | new | new\s+(?:listing|arrivals?|collection|drop|release|menu|product)\b
@@ -286,8 +306,8 @@ experience | i
     i\s+(?:switched|stopped|started|cut|dropped|moved|tried|found|use|used|learned|noticed|tested|measured
     |tracked|got|spent|had|ran|built|wish)\b|i'?ve\s+(?:seen|had|found|tried|used|been|learned)
 experience | we
-    we\s+(?:switched|stopped|started|cut|dropped|moved|tried|found|use|used|learned|noticed|tested|measured
-    |tracked|put|got|had|ran|spent)\b
+    we\s+(?:(?:each|both|all|finally|eventually)\s+)?(?:switched|stopped|started|cut|dropped|moved|tried|found|use
+    |used|learned|noticed|tested|measured|tracked|put|got|had|ran|spent|did|paid|saved)\b
 opinion | hot unpopular honestly imo imho | hot\s+take|unpopular\s+opinion|honestly\b|imo\b|imho\b
 opinion | i | i\s+(?:think|believe|feel|reckon|suspect|bet)\b
 # Credit and recognition of someone specific.

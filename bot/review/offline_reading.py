@@ -33,7 +33,10 @@ _SALES_HOOK = re.compile(
     r"\W*(?:(?:are\s+you\s+)?(?:tired|sick)\s+of|(?:are\s+you\s+)?struggling|(?:do\s+you\s+)?(?:want|need|wish)\b"
     r"|(?:are\s+you\s+)?(?:thinking|planning)\s+(?:of|about|to)|(?:are\s+you\s+)?looking\s+(?:for|to)"
     r"|still\s+(?:using|doing|paying|struggling|wasting|stuck)|(?:got|have)\s+(?:a|an)\b|ever\s+wish|imagine"
-    r"|(?:quick\s+)?poll\b|are\s+you\s+(?:a|an)\b|(?:anyone|anybody|who)\s+(?:else\s+)?(?:needs?|wants?|looking)\b)"
+    r"|(?:quick\s+)?poll\b|are\s+you\s+(?:a|an)\b|(?:anyone|anybody|who)\s+(?:else\s+)?(?:needs?|wants?|looking)\b"
+    # The same hooks in Spanish, Portuguese, French and German ("¿Cansado de…?", "Mehr Kunden für Ihr…?").
+    r"|cansad[oa]s?\s+de|(?:quieres|necesitas|queres|precisa)\b|(?:vous\s+)?(?:voulez|cherchez)\b|marre\s+de"
+    r"|(?:sie\s+)?(?:wollen|m\u00f6chten|brauchen)\b|mehr\s+\w+\s+f\u00fcr\b)"
     r"|.*\b(?:struggling|tired\s+of|sick\s+of|fed\s+up|wish\s+you\s+could|want\s+to\s+(?:grow|scale|get|make"
     r"|earn|double|10x|lose|land|know\s+how))\b"
 )
@@ -179,11 +182,27 @@ def _settle_hits(reading: Reading, text: str) -> None:
             settled.append(Hit("gate", offer.start, offer.end))
     if "contest" in kinds and kinds.keys() & {"ask", "gate_req", "bait"}:
         settled.extend(Hit("strings", h.start, h.end) for h in kinds["contest"])  # a prize paid for in likes
-    if len(kinds.get("money", [])) + len(kinds.get("offer_price", [])) >= 2 and "self_offer" in kinds:
+    amounts = len(kinds.get("money", [])) + len(kinds.get("offer_price", []))
+    if amounts >= 2 and "self_offer" in kinds:
         settled.extend(Hit("offer_price", h.start, h.end) for h in kinds.get("money", []))  # a price list
+    elif "experience" in kinds and "offer_price" in kinds:
+        # "We moved off Square (~$40k/mo in card volume)": a figure from your own life, not a price tag.
+        settled = _relabel(reading, settled, "offer_price", "money", kinds["experience"])
+    if "ungated" in kinds and "commercial_url" in kinds:
+        # "My notes with photos: example.com/shop-notes/... (no ads, no signup)": said to have no strings.
+        settled = _relabel(reading, settled, "commercial_url", "url", kinds["ungated"])
     reading.hits = settled
     for hit in settled:
         reading.kinds.setdefault(hit.kind, []).append(hit)
+
+
+def _relabel(reading: Reading, hits: list[Hit], kind: str, new_kind: str, beside: list[Hit]) -> list[Hit]:
+    """Hits of `kind` in the same sentence as any of `beside` become `new_kind`."""
+    where = {reading.sentence_at(h.start) for h in beside}
+    return [
+        Hit(new_kind, h.start, h.end) if h.kind == kind and reading.sentence_at(h.start) in where else h
+        for h in hits
+    ]
 
 
 def _applies(reading: Reading, hit: Hit) -> bool:

@@ -107,7 +107,8 @@ _OFFER_WORDS = word_set(
 # Words near an amount that make it something spent or earned, not a price on offer.
 _SPENT_WORDS = word_set(
     """paid pay paying spent spend spending bought sold saved save lost raised earned billed earn make
-    makes made revenue mrr arr budget got thrifted scored snagged picked found"""
+    makes made revenue mrr arr budget got thrifted scored snagged picked found fee fees charge charges
+    charging charged rent tax taxes fine fines volume"""
 )
 _PERCENT_OFF = re.compile(
     r"\d+(?:\.\d+)?\s?%\s?(?:off|discount|de\s+descuento|de\s+desconto|de\s+r[ée]duction|rabatt)|\d+\s?percent\s?off"
@@ -126,7 +127,7 @@ _COMMERCIAL_PATH = re.compile(
     r"sale|shop|store|buy|pric|deal|promo|offer|discount|coupon|checkout|cart|product|demo|sign-?up|trial"
     r"|ltd|order|booking|/bf\b|subscribe|join|register|/listing|collections?/"
 )
-_COMMERCIAL_HOST = re.compile(r"calendly|gumroad|amzn|checkout|buy\.|shop\.|store\.")
+_COMMERCIAL_HOST = re.compile(r"calendly|gumroad|amzn|checkout|buy\.|shop\.|store\.|deals?\.")
 _HASHTAG = re.compile(r"#[^\W_][\w]*")
 _LONG_URL = re.compile(r"(?:https?://|www\.)\S+")
 _COMMERCIAL_TAG = re.compile(
