@@ -73,7 +73,7 @@ take | take\s+my\s+money
 anyone anybody who someone | (?:anyone|anybody|who'?s|someone)\s+(?:selling|sells|renting|offering)\b
 wtb | wtb\b
 looking want wanting | (?:looking|want|wanting)\s+to\s+(?:buy|hire|rent)\b
-budget | budget\s+(?:is\s+|of\s+|around\s+|about\s+|~\s*)?[$€£]?\d
+budget | budget\s+(?:is\s+|of\s+|around\s+|about\s+|~\s*)?[$€£]?\d[\d,.]*k?(?![\w])
 does do
     (?:does|do)\s+(?:anyone|anybody|someone)\s+(?:here\s+)?(?:do|make|sell|offer|fix|repair|teach|tutor
     |cater|deliver|rent)\b

@@ -86,7 +86,7 @@ cta | order shop
     (?:order|shop)\s+(?:now|today|online|yours|here|ahead|your|from\s+us|the\s+(?:sale|collection|new)|our
     |my|by\s+%DAY%|before\s+%DAY%)\b
 cta | grab get claim snag secure reserve save
-    (?:grab|get|claim|snag|secure|reserve|save)\s+(?:yours(?!\s+[a-z]+ed\b)|your\s+(?:free\s+)?%SPOT%s?|one\s+(?:now|today
+    (?:grab|get|claim|snag|secure|reserve|save)\s+(?:yours(?!\s+(?:[a-z]+ed|done|seen|redone)\b)|your\s+(?:free\s+)?%SPOT%s?|one\s+(?:now|today
     |before|while)|it\s+(?:now|today|here|before|while))
 cta | grab get | (?:grab|get)\s+(?:our|my)\b|get\s+(?:\d+\s+months?\s+free|started\s+(?:today|now))
 cta | book booking
@@ -122,7 +122,9 @@ cta | register enroll enrol enrollment enrolment
 cta | join
     join\s+(?:my|our|the)\s+(?:team|program(?:me)?|cohort|course|challenge|membership|wait\s*list|list
     |newsletter|masterclass|webinar|academy|vip|\d+[\s-]*(?:week|day|month))
-cta | try | try\s+(?:it|us|\w+)\s+(?:free|for\s+free|risk[\s-]free)|try\s+(?:it|us)\s+(?:today|now)
+cta | try
+    try\s+(?:it|us|\w+)\s+(?:free|for\s+free|risk[\s-]free)|try\s+(?:it|us)\s+(?:today|now)
+    |try\s+it\s*(?::|here\b|out\s*(?::|here\b|at\b))
 cta | free
     (?<![-\w])free\s+(?:\d+[\s-]*day\s+)?trial|(?<![-\w])free\s+(?:consult\w*|quote|estimate|valuation
     |home\s+valuation|market\s+analysis|assessment|audit|strategy\s+(?:call|session)|discovery\s+call
@@ -217,7 +219,7 @@ ungated | free | (?<![-\w])free,?\s+no\s+(?:pitch|sales|strings|catch|sign)
 ungated | no | no\s+(?:sales\s+)?(?:pitch|upsell)\b
 ungated | totally completely | (?:totally|completely)\s+free\b(?!\s+trial)
 # Weak pitch signals: only together do they make a pitch.
-self_offer | our my | (?:our|my)\s+(?:[a-z0-9'-]+\s+){0,2}?%PRODUCT%
+self_offer | our my | (?:our|my)\s+(?:[a-z0-9':-]+\s+){0,2}?%PRODUCT%
 self_offer | we we're i
     we\s+(?:offer|sell|provide|specialize|specialise)\b|we\s+help\s+(?:[a-z-]+\s+){1,3}(?:to\s+)?(?:get|grow
     |hire|cut|save|scale|find|increase|reduce|double|win|land|build|launch|lift|boost|improve|automate|streamline
@@ -248,7 +250,8 @@ urgency | hurry act last | hurry|act\s+(?:now|fast)|last\s+chance
 urgency | offer sale deal discount promo special
     (?:offer|sale|deal|discount|promo|special)\s+(?:ends|expires|valid)
 urgency | ends spots doors registration enrollment cart
-    (?:ends|(?:spots|doors|registration|enrollment|cart)\s+(?:close|closes|closing))\s+(?:today|tonight
+    (?:ends|(?:spots|doors|registration|enrollment|cart)\s+(?:(?:for\s+\S+\s+)?open|opens|close|closes|closing))
+    \s+(?:today|tonight|next\s+(?:week|month|%DAY%)
     |tomorrow|soon|at\s+midnight|midnight|this|in\s+\d|%DAY%)
 urgency | before | before\s+it'?s\s+gone|before\s+the\s+price\s+goes\s+up
 urgency | this | this\s+(?:week|weekend|month)\s+only
@@ -281,6 +284,7 @@ help | here
     |framework|math|data)|a\s+(?:free|public)|my\s+(?:checklist|template|process|framework|notes))
     |here\s+is\s+how
 help | how | how\s+(?:i|we)\s+(?:fixed|solved|cut|grew|got|doubled|reduced|handle|do\s+it|did\s+it)
+help | how | how\s+to\s+(?:tell|spot|check|know|fix)\b
 help | lesson lessons learned learnt takeaway takeaways mistake mistakes | [a-z]+\b
 help | my | my\s+(?:advice|tip|rule|approach|process|checklist)\b
 help | i
@@ -358,6 +362,8 @@ ask | smash hit double save tell spread support
     |for\s+later)|tell\s+(?:your|all\s+your)\s+friends|spread\s+the\s+word|support\s+(?:us|my|our|local
     |small)
 ask | check | check\s+(?:it|us|me)\s+out
+ask | sub | sub\s*(?:4|for)\s*sub\b|sub\s+to\s+(?:me|my)\b
+ask | i | i\s+(?:sub|follow)\s+back\b
 # Bait: looks like a question or an invitation, isn't one.
 bait | rt retweet like share repost | (?:rt|retweet|like|share|repost)\s+if\b
 bait | drop | drop\s+(?:a|an|your)\s+(?:\S{1,3}|emoji|heart|comment|yes|like)\s*(?:below|if|in|$)

@@ -51,6 +51,8 @@ _OFFER_PULL = re.compile(
 )
 # Credit counts when it names someone: a capitalised name or an @handle soon after "thanks to".
 _NAMED = re.compile(r"[^.!?\n]{0,40}?(?:@\w|(?<=\s)[A-Z][\w'’.-]*[a-z])")
+# A sentence or more in quotation marks: words for someone else to say ("reply: 'Please contact us at…'").
+_QUOTED_SPEECH = re.compile(r'"[^"\n]{30,400}?"')
 
 
 class Sentence:
@@ -158,8 +160,11 @@ def _settle_hits(reading: Reading, text: str) -> None:
     ungated = [h for h in reading.hits if h.kind == "ungated"]
     hiring = "hiring" in present and "scheme" not in present
     make_good = reading.context is not None and reading.context.complaint and "apology" in present
+    quoted = [m.span() for m in _QUOTED_SPEECH.finditer(reading.visible)] if '"' in reading.visible else []
     settled: list[Hit] = []
     for hit in reading.hits:
+        if quoted and hit.kind in ("contact", "cta") and any(a < hit.start and hit.end < b for a, b in quoted):
+            continue  # a script for someone else to use, not the poster's own call to action
         if hit.kind == "hint" or (hit.kind == "recognition" and not _names_someone(text, reading.norm, hit)):
             continue
         if hit.kind == "cta" and ungated and _overlaps(hit, ungated):
