@@ -163,7 +163,7 @@ def _settle_hits(reading: Reading, text: str) -> None:
     quoted = [m.span() for m in _QUOTED_SPEECH.finditer(reading.visible)] if '"' in reading.visible else []
     settled: list[Hit] = []
     for hit in reading.hits:
-        if quoted and hit.kind in ("contact", "cta") and any(a < hit.start and hit.end < b for a, b in quoted):
+        if hit.kind in ("contact", "cta") and any(a < hit.start and hit.end < b for a, b in quoted):
             continue  # a script for someone else to use, not the poster's own call to action
         if hit.kind == "hint" or (hit.kind == "recognition" and not _names_someone(text, reading.norm, hit)):
             continue
