@@ -90,6 +90,22 @@ def test_review_from_a_text_file(tmp_path: Path) -> None:
     assert code == 1
 
 
+def test_a_path_to_an_existing_file_is_read_like_a_linter_would(tmp_path: Path) -> None:
+    (tmp_path / "draft.txt").write_text(PUSHY_DRAFT)
+    (tmp_path / "drafts.jsonl").write_text(json.dumps({"id": "a", "text": OK_DRAFT}) + "\n")
+    code, output = invoke("review", str(tmp_path / "draft.txt"), "--format", "json")
+    assert code == 1 and str(tmp_path) not in output  # the file's text was reviewed, not its name
+    code, output = invoke("review", str(tmp_path / "drafts.jsonl"), "--format", "jsonl")
+    assert code == 0 and json.loads(output)["id"] == "a"
+
+
+def test_a_one_word_draft_that_is_not_a_file_is_reviewed_as_text() -> None:
+    code, output = invoke("review", "missing.txt", "--format", "json")
+    assert code in (0, 1) and json.loads(output)["verdict"] in ("ok", "pushy")
+    code, output = invoke("review", "x" * 5000, "--format", "json")  # too long to be a path: still a draft
+    assert code in (0, 1)
+
+
 def test_review_context_makes_a_pitch_pulled() -> None:
     draft = "I run Ledgerly, a bookkeeping service for small studios: $200/month. Happy to answer questions."
     ask = "Can anyone recommend a bookkeeper for a small design studio? What do they charge?"

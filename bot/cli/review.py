@@ -31,6 +31,16 @@ def collect_drafts(
     return [DraftLine(1, None, text, context, platform, {})], False
 
 
+def names_a_file(draft: str) -> bool:
+    """A lone path to an existing file, as a prose linter would be given: read it, don't review the name."""
+    if len(draft) > 1024 or any(char.isspace() for char in draft):
+        return False
+    try:
+        return Path(draft).is_file()
+    except (OSError, ValueError):  # a name too long for the file system, or a NUL byte
+        return False
+
+
 async def review_all(
     coach: Coach, drafts: list[DraftLine], default_platform: str | None
 ) -> list[ReviewOutcome]:
@@ -49,7 +59,9 @@ async def review_all(
 
 @click.command()
 @click.argument("draft")
-@click.option("-f", "--file", "is_file", is_flag=True, help="Treat DRAFT as a file path ('-' for stdin).")
+@click.option(
+    "-f", "--file", "is_file", is_flag=True, help="DRAFT is a file path ('-' for stdin), even with spaces."
+)
 @click.option("-c", "--context", help="The message this draft replies to.")
 @click.option("-p", "--platform", help="Where the draft will be posted (twitter, linkedin, reddit…).")
 @click.option(
@@ -74,9 +86,9 @@ def review(
 ) -> None:
     """Review a draft and exit 0 if it is ok, 1 if it is pushy, 2 on bad input.
 
-    DRAFT is the text itself, or with --file a path ('.jsonl' for one draft per line), or '-' for stdin.
+    DRAFT is the text itself, or the path of a file ('.jsonl' for one draft per line), or '-' for stdin.
     """
-    is_file = is_file or draft == "-"
+    is_file = is_file or draft == "-" or names_a_file(draft)
     try:
         drafts, batch = collect_drafts(draft, is_file, context, platform)
         if context is not None and context.strip():
