@@ -56,6 +56,9 @@ when
     when\s+(?:is|does|will|do|are|can)\b[^?]{0,40}\b(?:release|launch|out|available|ship|open|drop|start
     |come\s+out|go\s+on\s+sale|back\s+in\s+stock|restock|next\s+(?:batch|drop|session|cohort|class))
 release | release\s+date\b
+eta | eta\b
+what how
+    (?:what|how)\s+(?:would|will|does|do|is)\s+(?:the\s+)?(?:pricing|price|it\s+cost|this\s+cost)\b
 is are
     (?:is|are)\s+(?:it|this|these|they|you|the\s+\w+(?:\s+\w+)?)\s+(?:still\s+)?(?:available|in\s+stock
     |open|taking|coming)\b

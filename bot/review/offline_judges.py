@@ -91,7 +91,7 @@ def _is_slogan(reading: Reading) -> bool:
 
 def _answers_with_link(reading: Reading) -> bool:
     return (
-        reading.context is not None and reading.context.question and reading.has("url") and not reading.pitch
+        reading.context is not None and reading.context.question and reading.has_link() and not reading.pitch
     )
 
 
@@ -233,7 +233,7 @@ def _converse_failure(reading: Reading, unpulled: bool) -> Outcome:
     tags = reading.kinds.get("hashtag", []) + reading.kinds.get("commercial_tag", [])
     if tags and len(tags) >= max(3, sum(s.words for s in reading.sentences) // 2):
         return Outcome(False, "A wall of hashtags isn't a conversation.", _ranges(tags), cause="hashtags")
-    links = reading.kinds.get("url", []) + reading.kinds.get("commercial_url", [])
+    links = reading.links()
     if links and not any(_substantive(s, reading.context is not None) for s in reading.sentences):
         return Outcome(False, "A bare link gives people nothing to reply to.", _ranges(links), cause="link")
     if reading.context is not None:

@@ -15,8 +15,9 @@ _FRAGMENTS = {
         r"(?:new\s+|latest\s+|own\s+)?(?:products?|services?|business|app|apps|tool|platform|software|saas|solutions?"
         r"|program(?:me)?s?|course|courses|coaching|cohort|agency|firm|shop|store|clinic|brand|kit|bundle|packages?"
         r"|plans?|pricing|prices|rates|menu|collection|listings?|e-?book|masterclass|workshops?|webinar|membership"
-        r"|plugin|extension|asset|game|book|crm|erp|api|sdk|bot|dashboard|offer|deals?|sale|classes|subscription"
-        r"|box|formula|supplements?|template\s+pack|(?:ai|crypto)\s+\w+|q\d\s+\w+|\d+[\s-]*week\s+\w+)\b"
+        r"|plugin|extension|asset|game|book|crm|erp|api|sdk|bot|dashboard"
+        r"|(?<!job\s)(?<!last\s)(?<!first\s)(?<!counter\s)(?<!salary\s)offer|deals?|sale|classes|subscription"
+        r"|box|formula|supplements?|template\s+pack|studio|portfolio|(?:ai|crypto)\s+\w+|q\d\s+\w+|\d+[\s-]*week\s+\w+)\b"
     ),
     "%RESOURCE%": (
         r"(?!(?:template|resource|guide|tutorial|checklist|article|doc|docs|example|explanation|way|tip|advice|method"
@@ -56,6 +57,11 @@ contact | dm dms | dms?\s+(?:are\s+)?open\b
 contact | d | d[\s.]+m[\s.]+(?:me|us)\b
 contact | send | send\s+(?:me|us)\s+an?\s+(?:dm|pm|message|text|email)
 contact | slide | slide\s+into\s+(?:my|our)\s+dms
+contact | dm mp | (?:dm|mp)\s*(?:moi|nous)\b
+contact | escríbeme escribeme escríbenos mándame mandame envíame enviame manda
+    (?:escr\u00edbe(?:me|nos)|escribeme|m\u00e1ndame|mandame|env\u00edame|enviame|manda(?:me)?)\b[^.!?\n]{0,30}
+    \b(?:dm|md|mensaje|privado)\b
+contact | por | por\s+(?:dm|md|privado|inbox)\b
 contact | message text whatsapp email inbox
     (?:message|text|whatsapp|email|inbox)\s+(?:me|us)\s*(?:to\s+(?:order|book|buy|join|get|reserve|claim
     |sign|schedule|start)|for\s+(?:pricing|prices?|details|info|a\s+quote|rates|the\s+link|more|a\s+free)
@@ -90,12 +96,13 @@ cta | grab get claim snag secure reserve save
     |before|while)|it\s+(?:now|today|here|before|while))
 cta | grab get | (?:grab|get)\s+(?:our|my)\b|get\s+(?:\d+\s+months?\s+free|started\s+(?:today|now))
 cta | book booking
-    book(?:ing)?\s+(?:a\s+|an\s+|your\s+|my\s+|our\s+|\d+\s*-?\s*min\w*\s+)?(?:free\s+)?(?:demo|call
+    book(?:ing)?\s+(?:a\s+|an\s+|your\s+|my\s+|our\s+|\d+\s*-?\s*min\w*\s+)?(?:free\s+)?(?:[\w-]+\s+){0,2}?(?:demo
+    |audit|assessment|quote|estimate|trial|call
     |consult\w*|session|appointment|spot|slot|meeting|tour|visit|time|class|install\w*|service|cleaning
     |showing|table|stay|now|today|online|this\s+(?:week|month|weekend)|with\s+(?:me|us)|in\s+advance
     |yours)\b|book\s*!
 cta | to | to\s+book\b
-cta | book | book\s+(?:at|via|through|here|online)\b
+cta | book | book\s+(?:at|via|through|here|online|before|by)\b
 cta | schedule set hop jump happy
     (?:schedule\s+(?:a|your|an)\s+(?:free\s+)?(?:call|consult\w*|demo|meeting|session|appointment|tour)|
     (?:happy\s+to\s+)?set\s+up\s+a\s+(?:quick\s+)?(?:call|demo|meeting|chat)|(?:hop|jump)\s+on\s+a\s+
@@ -109,7 +116,7 @@ cta | calendly | calendly
 cta | show
     show\s+you\s+(?:a\s+(?:quick\s+|short\s+|live\s+)?demo|around\s+(?:our|the\s+(?:app|platform|tool))|how\s+(?:we|our)\b)
 cta | upgrade | upgrade\s+(?:today|now|to\s+(?:premium|pro|plus|gold|vip)\b)
-cta | jetzt | jetzt\s+(?:[\w-]+\s+){0,3}(?:kaufen|buchen|bestellen|sichern|anmelden|testen)\b
+cta | jetzt | jetzt\s+(?:[\w-]+\s+){0,3}(?:kaufen|buchen|bestellen|sichern|anmelden|testen|abonnieren)\b
 cta | switch | switch\s+(?:today|now|over\s+(?:today|now)|to\s+us\b)
 cta | my our | (?<=in\s)(?:my|our)\s+bio\b
 cta | devis presupuesto orçamento kostenloses kostenlose preventivo
@@ -117,6 +124,8 @@ cta | devis presupuesto orçamento kostenloses kostenlose preventivo
     |kostenlose[sn]?\s+(?:angebot|beratung|erstgespr\u00e4ch|demo|testphase)|preventivo\s+gratuito
 cta | sign signing signup | sign(?:ing)?[\s-]*ups?\b|signup
 cta | subscribe | subscribe\b
+cta | abonnieren abonniere abonnez suscríbete suscribete inscreva iscriviti
+    (?:abonnieren|abonniere|abonnez|suscr\u00edbete|suscribete|inscreva-se|iscriviti)\b
 cta | register enroll enrol enrollment enrolment
     (?:register|enrol+(?:ment)?)\s+(?:now|today|here|at|is\s+open|opens|closes)\b
 cta | join
@@ -134,7 +143,7 @@ cta | start | start\s+(?:your|a)\s+(?:free\s+)?trial
 cta | hire | hire\s+(?:me|us)\b
 cta | it | it'?s\s+time\s+to\s+talk
 cta | comment
-    comment\s+['\"]?[a-z0-9]+['\"]?\s+(?:below\s+)?(?:and|&|to|for)\s+(?:i'?ll|we'?ll|i\s+will|get|receive
+    comment\s+(?:your\s+[a-z]+|['\"]?[a-z0-9]+['\"]?)\s+(?:below\s+)?(?:and|&|to|for)\s+(?:i'?ll|we'?ll|i\s+will|get|receive
     |the\s+link|my|our)
 cta | agenda reserva compra compre escríbenos réservez achetez commandez jetzt haz
     (?:agenda\s+tu|reserva\s+(?:ya|tu|hoy)|compra\s+(?:ya|ahora|hoy)|compre\s+(?:j\u00e1|agora)
@@ -154,7 +163,7 @@ promo | great amazing huge best hot big unbeatable incredible
 promo | financing | financing\s+(?:available|options|this)
 promo | lifetime exclusive special limited early black cyber flash bundle holiday
     (?:lifetime|exclusive|special|limited[\s-]*time|early[\s-]*bird|black\s+friday|cyber\s+monday|flash
-    |bundle|holiday)\s+(?:deal|offer|price|pricing|discount|special|sale|rate|bundle)s?\b
+    |bundle|holiday)\s+(?:deal|offer|price|pricing|discount|special|sale|rate|bundle|code)s?\b
 promo | new
     new\s+(?:patient|client|customer|member|student)s?\s+(?:special|offer|deal|discount|price|pricing)
 promo | special specials | specials?\s+(?:is|are)\s+(?:back|live|here|on)|special\s+offer
@@ -171,8 +180,9 @@ promo | first
     first\s+(?:\d+|two|three|six)\s+months?\s+(?:free|on\s+us|for\s+(?:[$\u20ac\u00a3]\s?\d|free))
 promo | save | save\s+(?:up\s+to\s+)?(?:\d+\s?%|[$\u20ac\u00a3]\s?\d)
 promo | mention | mention\s+(?:this\s+(?:post|ad|code|tweet)|code)
-promo | oferta descuento desconto promoção rabatt angebot réduction soldes
-    (?:oferta|descuento|desconto|promo\u00e7\u00e3o|rabatt|angebot|r\u00e9duction|soldes)\b
+promo | oferta descuento desconto promoção rabatt angebot sonderangebot réduction soldes
+    (?:oferta\s+(?:especial|limitada|exclusiva|rel\u00e1mpago|del\s+d\u00eda)|descuento|desconto|promo\u00e7\u00e3o|rabatt
+    |angebot\s+(?:gilt|endet|nur)|sonderangebot|r\u00e9duction|soldes)\b
 promo | free | (?<![-\w])free\s+(?:\w+\s+)?(?:add-?on|upgrade|gift)
 # Schemes: MLM recruiting and token shilling.
 scheme | presale pre whitelist airdrop starter | presale|pre-sale|whitelist|airdrop|starter\s+kit
@@ -217,9 +227,11 @@ ungated | free
     (?<![-\w])free\s+(?:to\s+(?:use|copy|duplicate|download|attend|join)|for\s+(?:anyone|everyone))
 ungated | free | (?<![-\w])free,?\s+no\s+(?:pitch|sales|strings|catch|sign)
 ungated | no | no\s+(?:sales\s+)?(?:pitch|upsell)\b
+ungated | nothing not | (?:nothing|not)\s+(?:for\s+sale|to\s+(?:buy|sell))\b
 ungated | totally completely | (?:totally|completely)\s+free\b(?!\s+trial)
 # Weak pitch signals: only together do they make a pitch.
 self_offer | our my | (?:our|my)\s+(?:[a-z0-9':-]+\s+){0,2}?%PRODUCT%
+self_offer | on nous | (?:on|nous)\s+propos(?:e|ons)\s+(?:un|une|des)\b
 self_offer | we we're i
     we\s+(?:offer|sell|provide|specialize|specialise)\b|we\s+help\s+(?:[a-z-]+\s+){1,3}(?:to\s+)?(?:get|grow
     |hire|cut|save|scale|find|increase|reduce|double|win|land|build|launch|lift|boost|improve|automate|streamline
@@ -256,6 +268,7 @@ urgency | ends spots doors registration enrollment cart
 urgency | before | before\s+it'?s\s+gone|before\s+the\s+price\s+goes\s+up
 urgency | this | this\s+(?:week|weekend|month)\s+only
 urgency | while | while\s+(?:supplies|stocks?)\s+last
+urgency | lock | lock\s+in\s+(?:this|the|your|today'?s|that)\s+(?:price|rate|discount|deal|spot)
 urgency | days | days?\s+left\b
 hype | lowest best | (?:lowest|best)\s+(?:rates?|prices?|deals?)\s+in\s+(?:town|the\s+\w+)
 hype | leading | leading\s+provider
@@ -308,10 +321,10 @@ help | no | no\s+charge\b
 own_answer | mine | mine\s*(?:is|was|are|were|:|—|-)\s
 experience | i
     i\s+(?:switched|stopped|started|cut|dropped|moved|tried|found|use|used|learned|noticed|tested|measured
-    |tracked|got|spent|had|ran|built|wish)\b|i'?ve\s+(?:seen|had|found|tried|used|been|learned)
+    |tracked|got|spent|had|ran|built|wish|asked|negotiated|replied|paid|saved)\b|i'?ve\s+(?:seen|had|found|tried|used|been|learned)
 experience | we
     we\s+(?:(?:each|both|all|finally|eventually)\s+)?(?:switched|stopped|started|cut|dropped|moved|tried|found|use
-    |used|learned|noticed|tested|measured|tracked|put|got|had|ran|spent|did|paid|saved)\b
+    |used|learned|noticed|tested|measured|tracked|put|got|had|ran|spent|did|paid|saved|settled|negotiated)\b
 opinion | hot unpopular honestly imo imho | hot\s+take|unpopular\s+opinion|honestly\b|imo\b|imho\b
 opinion | i | i\s+(?:think|believe|feel|reckon|suspect|bet)\b
 # Credit and recognition of someone specific.
@@ -430,7 +443,7 @@ hiring | we we're now hiring jobs job
     (?:we'?re|we\s+are|now)\s+hiring|hiring\s*(?:[!:]|a\b|an\b|for\b|two\b|three\b|\d)|#?jobs?\s*:
 hiring | we your apply
     we\s+need\s+(?:a|an)\s+(?:part-time|full-time|freelance|contract|remote|senior|junior)|your\s+(?:resume
-    |r\u00e9sum\u00e9|cv|portfolio)\b|apply\s+(?:here|now|at|via|through|on)\b
+    |r\u00e9sum\u00e9|cv|portfolio)\b|apply\s*(?::|here|now|at|via|through|on)\b
 hiring | looking
     looking\s+for\s+(?:a|an)\s+(?:[a-z-]+\s+){0,3}(?:dev|developer|engineer|designer|writer|editor|manager
     |assistant|intern|marketer|contractor|freelancer|analyst)

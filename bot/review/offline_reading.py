@@ -10,8 +10,9 @@ from bot.review.draft import Draft
 from bot.review.offline_context import ContextReading, read_context
 from bot.review.offline_hidden import mask_hidden, may_hide_something
 from bot.review.offline_normalise import Normalised, normalise
-from bot.review.offline_scan import Hit, scan
+from bot.review.offline_scan import LINK_KINDS, Hit, scan
 from bot.review.offline_sentences import sentence_stems, split_sentences
+from bot.review.offline_settle import settle_hits
 
 # Any one of these makes a pitch. The weak kinds make one only together (an own product plus a price,
 # a link or urgency), so "our tap water" or a link to a free write-up is not a pitch on its own.
@@ -49,10 +50,6 @@ _OFFER_PULL = re.compile(
     r"|purchase|get (?:one|it|this)|taking|accepting|openings|slots|spots|discount|promo|coupon|code|deal"
     r"|link|interested|money|wtb|budget|hire|rent|when|cu[aá]nto|quanto|combien|kostet|compr"
 )
-# Credit counts when it names someone: a capitalised name or an @handle soon after "thanks to".
-_NAMED = re.compile(r"[^.!?\n]{0,40}?(?:@\w|(?<=\s)[A-Z][\w'’.-]*[a-z])")
-# A sentence or more in quotation marks: words for someone else to say ("reply: 'Please contact us at…'").
-_QUOTED_SPEECH = re.compile(r'"[^"\n]{30,400}?"')
 
 
 class Sentence:
@@ -102,6 +99,12 @@ class Reading:
     def has(self, kind: str) -> bool:
         return kind in self.kinds
 
+    def links(self) -> list[Hit]:
+        return [hit for kind in LINK_KINDS for hit in self.kinds.get(kind, [])]
+
+    def has_link(self) -> bool:
+        return any(kind in self.kinds for kind in LINK_KINDS)
+
     def sentence_at(self, offset: int) -> int:
         return max(0, bisect_right(self.starts, offset) - 1)
 
@@ -125,7 +128,7 @@ def read_draft(draft: Draft) -> Reading:
         draft.text, norm, visible, injections, has_code, sentences, hits, read_context(draft.context)
     )
     reading.starts = [s.start for s in sentences]
-    _settle_hits(reading, draft.text)
+    settle_hits(reading)
     if sentences:
         starts = reading.starts
         for hit in reading.hits:
@@ -144,76 +147,6 @@ def _mark_false_questions(reading: Reading) -> None:
                 sentence.kinds.add("bait_question")
             elif reading.pitch and _SALES_HOOK.match(sentence.text):
                 sentence.kinds.add("hook")
-
-
-def _names_someone(text: str, norm: Normalised, hit: Hit) -> bool:
-    return bool(_NAMED.match(text, norm.draft_range(hit.start, hit.end)[1]))
-
-
-def _overlaps(hit: Hit, others: list[Hit]) -> bool:
-    return any(o.start < hit.end and hit.start < o.end for o in others)
-
-
-def _settle_hits(reading: Reading, text: str) -> None:
-    """Resolve phrases that change meaning together: 'without signing up', pay in a job post, gated gifts."""
-    present = {h.kind for h in reading.hits}
-    ungated = [h for h in reading.hits if h.kind == "ungated"]
-    hiring = "hiring" in present and "scheme" not in present
-    make_good = reading.context is not None and reading.context.complaint and "apology" in present
-    quoted = [m.span() for m in _QUOTED_SPEECH.finditer(reading.visible)] if '"' in reading.visible else []
-    settled: list[Hit] = []
-    for hit in reading.hits:
-        if hit.kind in ("contact", "cta") and any(a < hit.start and hit.end < b for a, b in quoted):
-            continue  # a script for someone else to use, not the poster's own call to action
-        if hit.kind == "hint" or (hit.kind == "recognition" and not _names_someone(text, reading.norm, hit)):
-            continue
-        if hit.kind == "cta" and ungated and _overlaps(hit, ungated):
-            continue  # "without signing up"
-        if hiring and hit.kind in ("money", "offer_price", "contact"):
-            continue  # pay in a job post is not a price tag, and "DM me your CV" is not a sales ask
-        if hiring and hit.kind == "cta" and _applies(reading, hit):
-            continue  # "apply via the link in the comments" points at the application, not a sale
-        if make_good and hit.kind in ("promo", "offer_price", "contact", "url"):
-            continue  # a make-good code or "DM us" for an unhappy customer is service, not a sale
-        settled.append(hit)
-    kinds: dict[str, list[Hit]] = {}
-    for hit in settled:
-        kinds.setdefault(hit.kind, []).append(hit)
-    strings = [h for h in settled if h.kind in ("gate_req", "cta", "bait")]
-    for offer in kinds.get("free_offer", []):
-        # "Free" with an email, card, demo or sign-up nearby is lead capture, not a gift.
-        where = reading.sentence_at(offer.start)
-        if any(-1 <= reading.sentence_at(s.start) - where <= 2 for s in strings):
-            settled.append(Hit("gate", offer.start, offer.end))
-    if "contest" in kinds and kinds.keys() & {"ask", "gate_req", "bait"}:
-        settled.extend(Hit("strings", h.start, h.end) for h in kinds["contest"])  # a prize paid for in likes
-    amounts = len(kinds.get("money", [])) + len(kinds.get("offer_price", []))
-    if amounts >= 2 and "self_offer" in kinds:
-        settled.extend(Hit("offer_price", h.start, h.end) for h in kinds.get("money", []))  # a price list
-    elif "experience" in kinds and "offer_price" in kinds:
-        # "We moved off Square (~$40k/mo in card volume)": a figure from your own life, not a price tag.
-        settled = _relabel(reading, settled, "offer_price", "money", kinds["experience"])
-    if "ungated" in kinds and "commercial_url" in kinds:
-        # "My notes with photos: example.com/shop-notes/... (no ads, no signup)": said to have no strings.
-        settled = _relabel(reading, settled, "commercial_url", "url", kinds["ungated"])
-    reading.hits = settled
-    for hit in settled:
-        reading.kinds.setdefault(hit.kind, []).append(hit)
-
-
-def _relabel(reading: Reading, hits: list[Hit], kind: str, new_kind: str, beside: list[Hit]) -> list[Hit]:
-    """Hits of `kind` in the same sentence as any of `beside` become `new_kind`."""
-    where = {reading.sentence_at(h.start) for h in beside}
-    return [
-        Hit(new_kind, h.start, h.end) if h.kind == kind and reading.sentence_at(h.start) in where else h
-        for h in hits
-    ]
-
-
-def _applies(reading: Reading, hit: Hit) -> bool:
-    """A call to action in the same sentence as the job ad's own words ("apply", "we're hiring")."""
-    where = reading.sentence_at(hit.start)
-    return any(reading.sentence_at(h.start) == where for h in reading.hits if h.kind == "hiring")
 
 
 def _find_pitch(reading: Reading) -> None:
@@ -267,7 +200,7 @@ def _count_engagement(reading: Reading, context: ContextReading) -> tuple[int, i
     plain: set[str] = set()
     overall: set[str] = set()
     where: list[tuple[int, int]] = []
-    links = reading.kinds.get("url", []) + reading.kinds.get("commercial_url", [])
+    links = reading.links()
     for sentence in reading.sentences:
         if opener_only(sentence) or "hook" in sentence.kinds:
             continue  # "Congrats!" or "Want to pass your next exam?" before a pitch is not engagement

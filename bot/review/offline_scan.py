@@ -14,6 +14,8 @@ from bot.review.offline_hidden import HIDDEN_WORDS
 from bot.review.offline_lexicon import RULE_TABLE, table_rows
 from bot.review.offline_normalise import WORD, word_set
 
+LINK_KINDS = ("url", "commercial_url", "resource_url")
+
 
 class Hit(NamedTuple):
     """A tagged phrase in the normalised text."""
@@ -108,7 +110,7 @@ _OFFER_WORDS = word_set(
 _SPENT_WORDS = word_set(
     """paid pay paying spent spend spending bought sold saved save lost raised earned billed earn make
     makes made revenue mrr arr budget got thrifted scored snagged picked found fee fees charge charges
-    charging charged rent tax taxes fine fines volume"""
+    charging charged rent tax taxes fine fines volume backed pledged pledges salary base bonus goal"""
 )
 _PERCENT_OFF = re.compile(
     r"\d+(?:\.\d+)?\s?%\s?(?:off|discount|de\s+descuento|de\s+desconto|de\s+r[ée]duction|rabatt)|\d+\s?percent\s?off"
@@ -126,6 +128,10 @@ _TLD = re.compile(
 _COMMERCIAL_PATH = re.compile(
     r"sale|shop|store|buy|pric|deal|promo|offer|discount|coupon|checkout|cart|product|demo|sign-?up|trial"
     r"|ltd|order|booking|/bf\b|subscribe|join|register|/listing|collections?/"
+)
+# Where documentation, changelogs and code live: a link there shares something rather than sells it.
+_RESOURCE_URL = re.compile(
+    r"/(?:docs?|changelog|release-?notes|blog|wiki|guides?|tutorials?|notes|readme)\b|github|gitlab|codeberg"
 )
 _COMMERCIAL_HOST = re.compile(r"calendly|gumroad|amzn|checkout|buy\.|shop\.|store\.|deals?\.")
 _HASHTAG = re.compile(r"#[^\W_][\w]*")
@@ -152,16 +158,21 @@ def _url_hits(text: str, hits: list[Hit]) -> None:
             end += 1
         while end > match.end() and text[end - 1] in ".,!?;:":
             end -= 1
-        if hits and hits[-1].kind in ("url", "commercial_url") and hits[-1].end >= end:
+        if hits and hits[-1].kind in LINK_KINDS and hits[-1].end >= end:
             continue
         url = text[start:end]
         if "@" in url and "/" not in url:
             continue
-        hits.append(Hit("commercial_url" if _is_commercial(url) else "url", start, end))
+        hits.append(Hit(_url_kind(url), start, end))
     for match in _LONG_URL.finditer(text) if "://" in text or "www." in text else ():
         if not any(h.start <= match.start() < h.end for h in hits):
-            kind = "commercial_url" if _is_commercial(match.group()) else "url"
-            hits.append(Hit(kind, match.start(), match.end()))
+            hits.append(Hit(_url_kind(match.group()), match.start(), match.end()))
+
+
+def _url_kind(url: str) -> str:
+    if _is_commercial(url):
+        return "commercial_url"
+    return "resource_url" if _RESOURCE_URL.search(url) else "url"
 
 
 def _is_commercial(url: str) -> bool:
