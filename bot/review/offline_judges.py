@@ -9,6 +9,7 @@ from bot.review.offline_reading import (
     STRONG_PITCH,
     Reading,
     Sentence,
+    count_words,
     engagement,
     opener_only,
 )
@@ -23,7 +24,6 @@ _REQUEST = re.compile(
 _GESTURE = re.compile(
     r"\W*(?:congrat\w*|well\s+done|so\s+(?:happy|proud)|amazing|huge|love\s+(?:this|it)|gg|nice|wow|yay)\b"
 )
-_WORDS_WITH_LETTERS = re.compile(r"[^\W\d_]\S*")
 _FIRST_PERSON = re.compile(r"\bi\b")
 _LINE_BREAKS = re.compile(r"\s*\n\s*")
 _ALNUM = re.compile(r"[^\W_]")
@@ -52,7 +52,7 @@ def _is_gesture(reading: Reading) -> bool:
     text = reading.visible.strip()
     if not _ALNUM.search(text):
         return bool(text)
-    words = len(_WORDS_WITH_LETTERS.findall(text))
+    words = count_words(text)
     if _GESTURE.match(text) and words <= 8:
         return True
     return not reading.context.question and words <= 12

@@ -10,7 +10,7 @@ from bot.review.draft import Draft
 from bot.review.offline_context import ContextReading, read_context
 from bot.review.offline_hidden import mask_hidden, may_hide_something
 from bot.review.offline_normalise import Normalised, normalise
-from bot.review.offline_scan import LINK_KINDS, Hit, scan
+from bot.review.offline_scan import DIGIT, LINK_KINDS, Hit, scan
 from bot.review.offline_sentences import sentence_stems, split_sentences
 from bot.review.offline_settle import settle_hits
 
@@ -42,7 +42,6 @@ _SALES_HOOK = re.compile(
     r"|earn|double|10x|lose|land|know\s+how))\b"
 )
 _WORDS_WITH_LETTERS = re.compile(r"[^\W\d_]\S*")
-_DIGIT = re.compile(r"\d")
 # A request about the offer itself (price, stock, dates, where to buy): an offer that takes up any of its
 # words answers it. A request for a recommendation needs more than an echo of the topic.
 _OFFER_PULL = re.compile(
@@ -50,6 +49,11 @@ _OFFER_PULL = re.compile(
     r"|purchase|get (?:one|it|this)|taking|accepting|openings|slots|spots|discount|promo|coupon|code|deal"
     r"|link|interested|money|wtb|budget|hire|rent|when|cu[aá]nto|quanto|combien|kostet|compr"
 )
+
+
+def count_words(text: str) -> int:
+    """Words with at least one letter ("$97." and "🔥" don't count)."""
+    return len(_WORDS_WITH_LETTERS.findall(text))
 
 
 class Sentence:
@@ -68,13 +72,13 @@ class Sentence:
     def words(self) -> int:
         """Words with at least one letter ("$97." and "🔥" don't count)."""
         if self._words < 0:
-            self._words = len(_WORDS_WITH_LETTERS.findall(self.text))
+            self._words = count_words(self.text)
         return self._words
 
     @property
     def digits(self) -> bool:
         if self._digits is None:
-            self._digits = _DIGIT.search(self.text) is not None
+            self._digits = DIGIT.search(self.text) is not None
         return self._digits
 
 

@@ -234,7 +234,7 @@ def _add_match(hits: list[Hit], kind: str, pattern: re.Pattern[str], text: str, 
         hits.append(_new_hit(Hit, (kind, start, found.end())))
 
 
-_DIGIT = re.compile(r"\d")
+DIGIT = re.compile(r"\d")
 
 
 def scan(text: str) -> list[Hit]:
@@ -254,7 +254,7 @@ def scan(text: str) -> list[Hit]:
                     found = pattern.match(text, start)
                     if found:
                         add(_new_hit(Hit, (kind, start, found.end())))
-    if _DIGIT.search(text):
+    if DIGIT.search(text):
         _number_hits(text, hits)
     if "#" in text:
         for m in _HASHTAG.finditer(text):

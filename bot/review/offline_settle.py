@@ -97,7 +97,7 @@ def _combine(reading: Reading, settled: list[Hit], kinds: dict[str, list[Hit]]) 
     elif "experience" in kinds and "offer_price" in kinds:
         # "We moved off Square (~$40k/mo in card volume)": a figure from your own life, not a price tag;
         # with nothing on sale anywhere in the post ("I asked for $152k"), none of its figures is one.
-        lived = kinds["experience"] if kinds.keys() & _SELLING else settled
+        lived = kinds["experience"] if kinds.keys() & _SELLING else None
         settled = _relabel(reading, settled, "offer_price", "money", lived)
     if "ungated" in kinds and "commercial_url" in kinds:
         # "My notes with photos: example.com/shop-notes/... (no ads, no signup)": said to have no strings.
@@ -123,10 +123,14 @@ def _applies(reading: Reading, hit: Hit) -> bool:
     return any(reading.sentence_at(h.start) == where for h in reading.hits if h.kind == "hiring")
 
 
-def _relabel(reading: Reading, hits: list[Hit], kind: str, new_kind: str, beside: list[Hit]) -> list[Hit]:
-    """Hits of `kind` in the same sentence as any of `beside` become `new_kind`."""
-    where = {reading.sentence_at(h.start) for h in beside}
+def _relabel(
+    reading: Reading, hits: list[Hit], kind: str, new_kind: str, beside: list[Hit] | None
+) -> list[Hit]:
+    """Hits of `kind` become `new_kind`: those in the same sentence as any of `beside`, or all when None."""
+    where = None if beside is None else {reading.sentence_at(h.start) for h in beside}
     return [
-        Hit(new_kind, h.start, h.end) if h.kind == kind and reading.sentence_at(h.start) in where else h
+        Hit(new_kind, h.start, h.end)
+        if h.kind == kind and (where is None or reading.sentence_at(h.start) in where)
+        else h
         for h in hits
     ]
