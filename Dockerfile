@@ -1,4 +1,18 @@
 # Party Coach: runs the Slack and Discord bots in one process.
+
+# Build stage: a C compiler turns the offline reviewer into compiled extensions (see setup.py).
+FROM python:3.12-slim AS build
+# hadolint ignore=DL3008
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends gcc libc6-dev \
+    && rm -rf /var/lib/apt/lists/*
+WORKDIR /src
+COPY pyproject.toml setup.py README.md ./
+COPY bot ./bot
+COPY prompts ./prompts
+COPY data ./data
+RUN pip wheel --no-cache-dir --no-deps --wheel-dir /wheels .
+
 FROM python:3.12-slim
 
 ENV PYTHONDONTWRITEBYTECODE=1 \
@@ -15,11 +29,9 @@ RUN apt-get update \
 RUN useradd --create-home --uid 10001 coach
 WORKDIR /app
 
-COPY pyproject.toml README.md ./
-COPY bot ./bot
-COPY prompts ./prompts
-COPY data ./data
-RUN pip install --no-cache-dir . && chown -R coach:coach /app/data
+COPY --from=build /wheels /wheels
+RUN pip install --no-cache-dir /wheels/*.whl && rm -rf /wheels \
+    && mkdir -p /app/data && chown coach:coach /app/data
 
 USER 10001:10001
 VOLUME ["/app/data"]

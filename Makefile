@@ -15,10 +15,15 @@ STAMP := $(VENV)/.installed-stamp
 check-python:
 	@test -n "$(PYTHON)" || { echo "Party Coach needs Python 3.11 or newer on PATH (python3.11, python3.12, ...)."; exit 2; }
 
-$(STAMP): pyproject.toml | check-python
+# The offline reviewer is compiled with mypyc where there is a C compiler (see setup.py), so a change to
+# its source reinstalls, or Python would keep loading the old compiled copy.
+OFFLINE_SOURCES := $(wildcard bot/review/offline*.py)
+
+$(STAMP): pyproject.toml setup.py $(OFFLINE_SOURCES) | check-python
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip $(QUIET_PIP)
-	$(BIN)/python -m pip install --quiet -e '.[dev]' $(QUIET_PIP)
+	PYTHONWARNINGS=ignore $(BIN)/python -m pip install --quiet -e '.[dev]' $(QUIET_PIP)
+	@$(BIN)/python -c 'from bot.review.native_build import offline_build; print("offline reviewer:", offline_build())'
 	@touch $(STAMP)
 
 install: $(STAMP)
@@ -33,8 +38,8 @@ demo: install
 	@$(BIN)/party-coach tip --channel demo
 
 lint: install
-	$(BIN)/ruff check bot tests bench
-	$(BIN)/ruff format --check bot tests bench
+	$(BIN)/ruff check bot tests bench setup.py
+	$(BIN)/ruff format --check bot tests bench setup.py
 	$(BIN)/mypy
 	$(BIN)/hadolint Dockerfile
 
@@ -42,4 +47,4 @@ test: install lint
 	$(BIN)/pytest -q
 
 clean:
-	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache *.so bot/review/*.so

@@ -1,23 +1,36 @@
 """How fast the offline reviewer is: reviews the dev set repeatedly and prints drafts per second.
 
-Run it with `.venv/bin/python bench/bench_offline.py [rounds]` from the project root.
-The figure to watch is the median; min and max show how noisy the machine is.
+Run it with `.venv/bin/python bench/bench_offline.py [rounds]` from the project root. It measures the build
+that is installed (compiled by mypyc, or pure Python; see setup.py). When that is the compiled build, it then
+measures the pure-Python source too, in a second process, and prints how many times faster the compiled one
+is. `--pure` measures only the pure-Python source. The figure to watch is the median; min and max show how
+noisy the machine is.
 """
 
 from __future__ import annotations
 
 import json
+import shutil
 import statistics
+import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
+PURE = "--pure" in sys.argv
+if PURE:  # a copy of the package without its compiled modules, ahead of everything else on the path
+    _source = tempfile.TemporaryDirectory(prefix="party-coach-pure-")  # removed when the process exits
+    skip = shutil.ignore_patterns("*.so", "__pycache__", "*.db*")
+    shutil.copytree(ROOT / "bot", Path(_source.name) / "bot", ignore=skip)
+    sys.path.insert(0, _source.name)
+elif str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))  # run as a plain script, without installing the package
 
 from bot.principles import load_principles  # noqa: E402
 from bot.review.draft import Draft  # noqa: E402
+from bot.review.native_build import offline_build  # noqa: E402
 from bot.review.offline import OfflineReviewer  # noqa: E402
 from bot.settings import load_settings  # noqa: E402
 
@@ -57,7 +70,8 @@ def reference_round(texts: list[str]) -> float:
     return len(texts) / (time.perf_counter() - started)
 
 
-def main(rounds: int = 20) -> None:
+def measure(rounds: int) -> float:
+    """Print this process's figures; return the median drafts/s."""
     reviewer = OfflineReviewer(load_principles(load_settings().principles_path))
     drafts = load_drafts(DEV_SET)
     texts = [d.text for d in drafts] * 4
@@ -69,13 +83,30 @@ def main(rounds: int = 20) -> None:
         reference = reference_round(texts)
         rates.append(rate)
         ratios.append(rate / reference)
-    print(f"offline reviewer: {len(drafts)} drafts x {rounds} rounds")
-    print(f"  median {statistics.median(rates):,.0f} drafts/s")
+    median = statistics.median(rates)
+    print(f"offline reviewer, {offline_build()}: {len(drafts)} drafts x {rounds} rounds")
+    print(f"  median {median:,.0f} drafts/s")
     print(f"  min    {min(rates):,.0f} drafts/s")
     print(f"  max    {max(rates):,.0f} drafts/s")
-    print(f"  mean latency {1000 / statistics.median(rates):.3f} ms/draft")
+    print(f"  mean latency {1000 / median:.3f} ms/draft")
     print(f"  median ratio to a reference workload {statistics.median(ratios):.4f} (steadier under load)")
+    return median
+
+
+def main(rounds: int) -> None:
+    compiled = measure(rounds)
+    if PURE or offline_build() != "compiled":
+        return
+    print()
+    pure = subprocess.run(
+        [sys.executable, __file__, str(rounds), "--pure"], capture_output=True, text=True, check=True
+    ).stdout
+    print(pure, end="")
+    median = next(line for line in pure.splitlines() if "median" in line and "drafts/s" in line)
+    pure_rate = float(median.split()[1].replace(",", ""))
+    print(f"\ncompiled / pure Python: {compiled / pure_rate:.2f}x")
 
 
 if __name__ == "__main__":
-    main(int(sys.argv[1]) if len(sys.argv) > 1 else 20)
+    numbers = [arg for arg in sys.argv[1:] if arg.isdigit()]
+    main(int(numbers[0]) if numbers else 20)

@@ -16,6 +16,20 @@ if TYPE_CHECKING:
 
 pytest_plugins = ["tests.fakes.openai_server"]
 
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Refuse to test an out-of-date compiled reviewer: Python would load it instead of the edited source."""
+    from bot.review.native_build import stale_modules
+
+    stale = stale_modules()
+    if stale:
+        pytest.exit(
+            f"The compiled offline reviewer is older than {', '.join(stale)}: run `make test`, which "
+            "rebuilds it, or `.venv/bin/pip install -e .`",
+            returncode=2,
+        )
+
+
 SECRET_ENV = (
     "OPENAI_API_KEY",
     "OPENAI_BASE_URL",

@@ -8,6 +8,7 @@ import click
 
 from bot.cli.common import get_settings
 from bot.errors import PartyCoachError
+from bot.review.native_build import offline_build, stale_modules
 from bot.settings import Settings
 
 OK, MISSING, BROKEN = "ok", "missing", "broken"
@@ -58,7 +59,10 @@ def core_checks(settings: Settings) -> list[Check]:
 
 
 def reviewer_checks(settings: Settings) -> list[Check]:
-    checks = [Check("Reviewer", "offline reviewer", OK, "built in, always available, no network")]
+    checks = [
+        Check("Reviewer", "offline reviewer", OK, "built in, always available, no network"),
+        build_check(),
+    ]
     if settings.llm_configured:
         where = settings.openai_base_url or "OpenAI"
         checks.append(Check("Reviewer", "LLM reviewer", OK, f"model {settings.openai_model} at {where}"))
@@ -74,6 +78,20 @@ def reviewer_checks(settings: Settings) -> list[Check]:
     active = settings.chosen_reviewer()
     checks.append(Check("Reviewer", "in use", OK, f"{active} (PARTY_COACH_REVIEWER={settings.reviewer})"))
     return checks
+
+
+def build_check() -> Check:
+    """Whether the offline reviewer runs compiled (see setup.py), and whether that build is current."""
+    stale = stale_modules()
+    if stale:
+        why = (
+            f"compiled before its source last changed ({', '.join(stale)}): run `make` or `pip install -e .`"
+        )
+        return Check("Reviewer", "offline build", BROKEN, why)
+    if offline_build() == "compiled":
+        return Check("Reviewer", "offline build", OK, "compiled with mypyc")
+    why = "pure Python: the same reviews, slower; reinstall on a machine with a C compiler to compile it"
+    return Check("Reviewer", "offline build", MISSING, why)
 
 
 def slack_checks(settings: Settings) -> list[Check]:

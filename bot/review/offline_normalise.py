@@ -23,10 +23,7 @@ _LETTERS = re.compile(r"[^\W\d_]+")
 WORD = re.compile(r"[^\W_]+")
 # Three or more lone letters with one separator between them ("l i n k", "D.M.E"); two spaces split words.
 _SPACED = re.compile(r"(?<![^\W_])[^\W\d_](?:(?: {1,2}|[.*_·\-])[^\W\d_](?![^\W_])){2,}")
-# Three lone letters in a row ("l i n k"): at the start, or after a blank. Two patterns, so that the second
-# starts with a character class and the regex engine can skip ahead to the blanks.
-_LONE_LETTERS_AT_START = re.compile(r"[^\W\d_]\s+[^\W\d_]\s+[^\W\d_](?!\S)")
-_LONE_LETTERS = re.compile(r"\s[^\W\d_]\s+[^\W\d_]\s+[^\W\d_](?!\S)")
+# Letters joined by dots, stars or dashes ("d.m.e", "e-m-a-i-l").
 _JOINED_LETTERS = re.compile(r"[.*_·-](?<=[^\W\d_][.*_·-])(?=[^\W\d_][.*_·-][^\W\d_])")
 # Caches of small, repeated computations; cleared when full so a long-running bot doesn't grow without bound.
 CACHE_LIMIT = 50_000
@@ -71,11 +68,27 @@ def _unmix(word: re.Match[str]) -> str:
     return text.translate(_LOOKALIKES) if _LATIN.search(text) and _FOREIGN.search(text) else text
 
 
+def is_letter(char: str) -> bool:
+    r"""What a regex's [^\W\d_] matches: a word character that is not a decimal digit."""
+    return char.isalnum() and not char.isdecimal()
+
+
 def _maybe_spaced(text: str) -> bool:
     """Cheap test for letter spacing: three lone letters in a row, or letters joined by dots or dashes."""
-    return bool(
-        _LONE_LETTERS.search(text) or _JOINED_LETTERS.search(text) or _LONE_LETTERS_AT_START.match(text)
-    )
+    return _lone_letters(text) or _JOINED_LETTERS.search(text) is not None
+
+
+def _lone_letters(text: str) -> bool:
+    """Three one-letter words in a row ("l i n k")."""
+    run = 0
+    for piece in text.split():
+        if len(piece) == 1 and is_letter(piece):
+            run += 1
+            if run == 3:
+                return True
+        else:
+            run = 0
+    return False
 
 
 def normalise(text: str) -> Normalised:

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from bot.review.draft import Draft
 from bot.review.offline_context import ContextReading, read_context
 from bot.review.offline_hidden import mask_hidden, may_hide_something
-from bot.review.offline_normalise import Normalised, normalise
+from bot.review.offline_normalise import Normalised, is_letter, normalise
 from bot.review.offline_scan import DIGIT, LINK_KINDS, Hit, scan
 from bot.review.offline_sentences import sentence_stems, split_sentences
 from bot.review.offline_settle import settle_hits
@@ -41,7 +41,6 @@ _SALES_HOOK = re.compile(
     r"|.*\b(?:struggling|tired\s+of|sick\s+of|fed\s+up|wish\s+you\s+could|want\s+to\s+(?:grow|scale|get|make"
     r"|earn|double|10x|lose|land|know\s+how))\b"
 )
-_WORDS_WITH_LETTERS = re.compile(r"[^\W\d_]\S*")
 # A request about the offer itself (price, stock, dates, where to buy): an offer that takes up any of its
 # words answers it. A request for a recommendation needs more than an echo of the topic.
 _OFFER_PULL = re.compile(
@@ -52,8 +51,8 @@ _OFFER_PULL = re.compile(
 
 
 def count_words(text: str) -> int:
-    """Words with at least one letter ("$97." and "🔥" don't count)."""
-    return len(_WORDS_WITH_LETTERS.findall(text))
+    """Words with at least one letter ("$97." and "🔥" don't count; "3pm" does)."""
+    return sum(1 for piece in text.split() if piece.isalpha() or any(map(is_letter, piece)))
 
 
 class Sentence:

@@ -72,7 +72,7 @@ def _means_nothing_here(hit: Hit, reading: Reading, post: _Post) -> bool:
         return True  # "without signing up", "nothing for sale"
     if post.hiring and kind in _JOB_POST_NOISE:
         return True  # pay is not a price tag, "DM me your CV" not a sales ask, "our app" not a pitch
-    if post.hiring and kind in ("cta", *LINK_KINDS) and _applies(reading, hit):
+    if post.hiring and (kind == "cta" or kind in LINK_KINDS) and _applies(reading, hit):
         return True  # "apply via the link in the comments" points at the application, not a sale
     if post.make_good and kind in _SERVICE_RECOVERY:
         return True  # a make-good code or "DM us" for an unhappy customer is service, not a sale

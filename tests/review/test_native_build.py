@@ -1,0 +1,108 @@
+"""The compiled offline reviewer (setup.py) reviews exactly as its pure-Python source does."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from bot.principles import load_principles
+from bot.review.draft import Draft
+from bot.review.native_build import offline_build
+from bot.review.offline import OfflineReviewer
+from bot.settings import BUNDLED_DATA
+
+ROOT = Path(__file__).resolve().parents[2]
+LABELLED_SETS = sorted(ROOT.glob("data/drafts-*.jsonl")) + sorted(ROOT.glob("bench/drafts-*.jsonl"))
+
+# Reviews every labelled draft and prints them, latency left out, one JSON object per line.
+REVIEW_ALL = """
+import json, sys
+from bot.principles import load_principles
+from bot.review.draft import Draft
+from bot.review.native_build import offline_build
+from bot.review.offline import OfflineReviewer
+from bot.settings import BUNDLED_DATA
+print(offline_build())
+reviewer = OfflineReviewer(load_principles(BUNDLED_DATA / "principles.toml"))
+for path in sys.argv[1:]:
+    for line in open(path, encoding="utf-8"):
+        row = json.loads(line)
+        review = reviewer.review_sync(Draft(text=row["text"], context=row.get("context")))
+        print(review.model_dump_json(exclude={"latency_ms"}))
+"""
+
+
+def _source_tree(into: Path) -> Path:
+    """A copy of the package without any compiled module, so Python runs the source."""
+    shutil.copytree(ROOT / "bot", into / "bot", ignore=shutil.ignore_patterns("*.so", "__pycache__", "*.db*"))
+    return into
+
+
+@pytest.mark.skipif(offline_build() != "compiled", reason="this install runs the pure-Python reviewer")
+def test_compiled_reviews_match_the_pure_python_source(tmp_path: Path) -> None:
+    env = {**os.environ, "PYTHONPATH": str(_source_tree(tmp_path))}
+    ran = subprocess.run(
+        [sys.executable, "-c", REVIEW_ALL, *map(str, LABELLED_SETS)],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+        check=True,
+    )
+    first, *pure = ran.stdout.splitlines()
+    assert first == "pure Python"
+    reviewer = OfflineReviewer(load_principles(BUNDLED_DATA / "principles.toml"))
+    compiled = []
+    for path in LABELLED_SETS:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            row = json.loads(line)
+            review = reviewer.review_sync(Draft(text=row["text"], context=row.get("context")))
+            compiled.append(review.model_dump_json(exclude={"latency_ms"}))
+    assert len(compiled) > 500
+    mismatches = [(c, p) for c, p in zip(compiled, pure, strict=True) if c != p]
+    assert mismatches == []
+
+
+def test_without_a_c_compiler_the_package_builds_as_pure_python(tmp_path: Path) -> None:
+    """No compiler (CC=false): the build ships the source modules instead of failing, and no log DB."""
+    source = tmp_path / "src"
+    shutil.copytree(
+        ROOT,
+        source,
+        ignore=shutil.ignore_patterns(
+            ".venv", ".git", "build", "dist", "*.egg-info", "*.so", "__pycache__", "*cache*"
+        ),
+    )
+    (source / "data" / "party-coach.db").write_bytes(b"a developer's own suggestion log")
+    env = {**os.environ, "CC": "false", "PIP_NO_INDEX": "1", "PYTHONWARNINGS": "ignore"}
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--quiet",
+            "--no-deps",
+            "--no-build-isolation",
+            "-w",
+            "dist",
+            ".",
+        ],
+        cwd=source,
+        env=env,
+        capture_output=True,
+        check=True,
+    )
+    (wheel,) = (source / "dist").glob("party_coach-*.whl")
+    names = zipfile.ZipFile(wheel).namelist()
+    assert "bot/review/offline_scan.py" in names
+    assert not [name for name in names if name.endswith(".so")]
+    assert "bot/data/principles.toml" in names and "bot/prompts/system.md" in names
+    assert not [name for name in names if ".db" in name]  # nobody's log ships in the package
