@@ -68,14 +68,19 @@ async def send_private(
     user: str,
     channel: str | None = None,
     response_url: str | None = None,
+    replace: bool = False,
 ) -> None:
-    """Only `user` sees it: through response_url, else an ephemeral message, else a direct message."""
+    """Only `user` sees it: through response_url, else an ephemeral message, else a direct message.
+
+    `replace` swaps it in for the private message the command answered with ("Reviewing your draft…"),
+    so the person sees one message rather than a placeholder followed by the review.
+    """
     if response_url:
         hook = AsyncWebhookClient(
             response_url, retry_handlers=[AsyncRateLimitErrorRetryHandler(max_retry_count=2)]
         )
         try:
-            sent = await hook.send(**message.as_kwargs(), response_type="ephemeral", replace_original=False)
+            sent = await hook.send(**message.as_kwargs(), response_type="ephemeral", replace_original=replace)
             if sent.status_code == 200:
                 return
             logger.warning("slack response_url answered %s; trying an ephemeral message", sent.status_code)

@@ -41,6 +41,9 @@ class SlackCall:
     at: float = field(default_factory=time.monotonic)
 
 
+EXPIRED_HOOK = "expired"
+
+
 @dataclass
 class HookPost:
     """One POST to a response_url."""
@@ -202,7 +205,10 @@ class FakeSlack(SlackWorkspace):
         return socket
 
     async def _hook(self, request: web.Request) -> web.Response:
-        self.hook_posts.append(HookPost(request.match_info["hook"], await request.json()))
+        hook = request.match_info["hook"]
+        self.hook_posts.append(HookPost(hook, await request.json()))
+        if hook == EXPIRED_HOOK:  # response_urls stop working after 30 minutes or five uses
+            return web.Response(status=404, text="expired_url")
         return web.json_response({"ok": True})
 
     async def _api(self, request: web.Request) -> web.Response:

@@ -66,6 +66,7 @@ async def test_a_failing_slash_review_answers_privately_with_a_friendly_line(
         await slack.command(PUSHY)
         [reply] = await fake_slack.wait_for_hooks(1)
     assert "something went wrong" in reply["text"]
+    assert reply["replace_original"] is True  # in place of "Reviewing your draft…", not beside it
     assert_nothing_technical_shown(fake_slack)
     assert SECRET_DETAIL in caplog.text
 

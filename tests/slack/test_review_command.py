@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from tests.fakes.slack_server import FakeSlack
+from tests.fakes.slack_server import EXPIRED_HOOK, FakeSlack
 from tests.slack.conftest import AUTHOR, GENERAL, SlackSender, texts_of
 
 PUSHY = "Buy now! Huge discount on our new course, sign up today."
@@ -19,6 +19,7 @@ async def test_review_text_is_acknowledged_at_once_then_answered_privately(
     assert "Reviewing your draft" in sent.body
     [reply] = await fake_slack.wait_for_hooks(1)
     assert reply["response_type"] == "ephemeral"
+    assert reply["replace_original"] is True  # the review takes the place of "Reviewing your draft…"
     shown = texts_of(reply)
     assert "A bit pushy" in shown
     assert "score" in shown
@@ -32,6 +33,17 @@ async def test_review_text_is_acknowledged_at_once_then_answered_privately(
     )
     actions = [b for b in reply["blocks"] if b["type"] == "actions"]
     assert [e["value"] for e in actions[0]["elements"]] == [str(row["id"])] * 2
+
+
+async def test_an_expired_response_url_still_gets_the_review_to_the_person(
+    slack: SlackSender, fake_slack: FakeSlack
+) -> None:
+    await slack.command(PUSHY, response_url=fake_slack.response_url(EXPIRED_HOOK))
+    [ephemeral] = await fake_slack.wait_for("chat.postEphemeral")
+    assert (ephemeral["user"], ephemeral["channel"]) == (AUTHOR, GENERAL)
+    assert "A bit pushy" in texts_of(ephemeral)
+    assert len(fake_slack.hook_posts) == 1
+    assert fake_slack.calls_to("chat.postMessage") == []  # nothing in the channel, no DM either
 
 
 async def test_review_without_text_opens_the_form(slack: SlackSender, fake_slack: FakeSlack) -> None:

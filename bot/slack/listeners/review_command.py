@@ -31,9 +31,14 @@ def register(app: AsyncApp, services: SlackServices) -> None:
         channel = command.get("channel_id")
         response_url = command.get("response_url")
 
-        async def sorry() -> None:
+        async def sorry(replace: bool = False) -> None:
             await send_private(
-                client, notice(SOMETHING_WENT_WRONG), user=user, channel=channel, response_url=response_url
+                client,
+                notice(SOMETHING_WENT_WRONG),
+                user=user,
+                channel=channel,
+                response_url=response_url,
+                replace=replace,
             )
 
         if text.lower() in HELP_WORDS:
@@ -57,7 +62,7 @@ def register(app: AsyncApp, services: SlackServices) -> None:
         await ack(text=REVIEWING)
         origin = slack_origin("slash", team=command.get("team_id"), channel=channel, user=user)
         job = review_privately(services, client, text, origin, response_url)
-        services.work.start(job, what=COMMAND, on_failure=sorry)
+        services.work.start(job, what=COMMAND, on_failure=lambda: sorry(replace=True))
 
 
 async def review_privately(
@@ -65,7 +70,12 @@ async def review_privately(
 ) -> None:
     message = await review_to_message(services, text, None, origin)
     await send_private(
-        client, message, user=origin.user or "", channel=origin.channel, response_url=response_url
+        client,
+        message,
+        user=origin.user or "",
+        channel=origin.channel,
+        response_url=response_url,
+        replace=True,
     )
 
 
