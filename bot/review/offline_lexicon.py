@@ -311,8 +311,8 @@ help | matters helps works pays
 help | instead rather far | instead\s+of|rather\s+than|far\s+(?:less|more|better|worse)\b
 help | step steps checklist | steps?\s*(?:\d|:)|checklist
 data | doubled tripled halved quadrupled from by
-    (?:doubled|tripled|halved|quadrupled)\b|from\s+~?\d[\d.,%]*\s*\w*\s+to\s+~?\d|by\s+(?:a\s+)?(?:third
-    |half|quarter)\b
+    (?:doubled|tripled|halved|quadrupled)\b|from\s+~?\d[\d.,%]*\s*\w*\s+to\s+~?\d|by\s+(?:(?:about|roughly
+    |nearly|almost|around|over|more\s+than)\s+)?(?:a\s+)?(?:third|half|quarter)\b
 help | happy
     happy\s+to\s+(?:share|answer|explain|walk|send|look|review)\b(?!\s+(?:our|my)\s+(?:pricing|prices|rates
     |deck|brochure|catalog))
