@@ -45,6 +45,13 @@ class Outcome:
     quote: str = ""  # the words a fix should name, when not simply the first span
 
 
+# Kinds of phrase, as sets made once: the judges test every sentence against them.
+_NOT_TELLING = frozenset({"bait", "ask", "pitch", "gate", "announce", "contest", "strings"})
+_SELLING = frozenset({"pitch", "self_offer", "gate", "ask", "bait"})
+_PLUGS = frozenset({"self_offer", "hook"})
+_CONTENT = frozenset({"data", "help"})
+
+
 def _is_gesture(reading: Reading) -> bool:
     """A lone emoji, or a short, warm reply to someone's news (not to a request for help)."""
     if reading.context is None or reading.pitch or reading.kinds.keys() & {"ask", "bait"}:
@@ -67,7 +74,7 @@ def _substantive(sentence: Sentence, reply: bool = False) -> bool:
     """A sentence that tells the reader something, rather than asking, baiting, selling or announcing."""
     if sentence.question or opener_only(sentence):
         return False
-    if sentence.kinds & {"bait", "ask", "pitch", "gate", "announce", "contest", "strings"}:
+    if not sentence.kinds.isdisjoint(_NOT_TELLING):
         return False
     has_digits = sentence.digits
     if "platitude" in sentence.kinds and sentence.words <= 12 and not has_digits:
@@ -110,7 +117,7 @@ def _help_evidence(reading: Reading, strict: bool) -> list[Hit]:
         for hit in reading.kinds.get(kind, []):
             index = reading.sentence_at(hit.start)
             sentence = reading.sentences[index]
-            if sentence.kinds & {"pitch", "self_offer", "gate", "ask", "bait"} or opener_only(sentence):
+            if not sentence.kinds.isdisjoint(_SELLING) or opener_only(sentence):
                 continue
             if kind == "help" and sentence.words <= 3 and not _lesson_follows(reading, index):
                 continue
@@ -121,8 +128,8 @@ def _help_evidence(reading: Reading, strict: bool) -> list[Hit]:
 def _help_beside_pitch(reading: Reading) -> list[Hit]:
     """Real content before the ask ("a tip, then our $79 special"): two full sentences with data or a tip."""
     reply = reading.context is not None
-    solid = [s for s in reading.sentences if _substantive(s, reply) and not s.kinds & {"self_offer", "hook"}]
-    if len(solid) >= 2 and any(s.kinds & {"data", "help"} for s in solid):
+    solid = [s for s in reading.sentences if _substantive(s, reply) and s.kinds.isdisjoint(_PLUGS)]
+    if len(solid) >= 2 and any(not s.kinds.isdisjoint(_CONTENT) for s in solid):
         return [Hit("help", solid[0].start, solid[0].end)]
     if reply and len(solid) >= 2 and engagement(reading)[0] >= 1:
         return [Hit("help", solid[0].start, solid[0].end)]  # answers what they asked before the plug

@@ -70,6 +70,9 @@ def _unmix(word: re.Match[str]) -> str:
 
 def is_letter(char: str) -> bool:
     r"""What a regex's [^\W\d_] matches: a word character that is not a decimal digit."""
+    code = ord(char)
+    if code < 128:
+        return 97 <= code | 32 <= 122  # a-z or A-Z: the common case, without a Unicode lookup
     return char.isalnum() and not char.isdecimal()
 
 

@@ -52,7 +52,13 @@ _OFFER_PULL = re.compile(
 
 def count_words(text: str) -> int:
     """Words with at least one letter ("$97." and "🔥" don't count; "3pm" does)."""
-    return sum(1 for piece in text.split() if piece.isalpha() or any(map(is_letter, piece)))
+    count = 0
+    for piece in text.split():
+        for char in piece:
+            if is_letter(char):
+                count += 1
+                break
+    return count
 
 
 class Sentence:
@@ -185,9 +191,12 @@ def _pulled_by(reading: Reading) -> str:
     return ""
 
 
+_OPENERS = frozenset({"opener", "greeting"})
+
+
 def opener_only(sentence: Sentence) -> bool:
     """A sentence that is only a stock opener or greeting ('Great tips!!!', 'Congrats Priya! 🎉')."""
-    return bool(sentence.kinds & {"opener", "greeting"}) and sentence.words <= 3 and not sentence.question
+    return not sentence.kinds.isdisjoint(_OPENERS) and sentence.words <= 3 and not sentence.question
 
 
 def engagement(reading: Reading) -> tuple[int, int, list[tuple[int, int]]]:
