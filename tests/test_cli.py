@@ -12,6 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 from bot.cli import cli
+from bot.review.native_build import offline_build
 from bot.store import SuggestionLog
 
 OK_DRAFT = (
@@ -277,6 +278,8 @@ def test_doctor_reports_whats_missing_without_secrets(monkeypatch: pytest.Monkey
     code, output = invoke("doctor")
     assert code == 0
     assert "offline reviewer" in output and "set OPENAI_API_KEY" in output and "SLACK_BOT_TOKEN" in output
+    build = "compiled with mypyc" if offline_build() == "compiled" else "pure Python: the same reviews"
+    assert "offline build" in output and build in output
     monkeypatch.setenv("SLACK_BOT_TOKEN", "xoxb-super-secret")
     monkeypatch.setenv("OPENAI_API_KEY", "sk-super-secret")
     code, output = invoke("doctor")

@@ -9,10 +9,10 @@ REVIEW_DIR = Path(__file__).resolve().parent
 _EXTENSION_SUFFIXES = tuple(importlib.machinery.EXTENSION_SUFFIXES)
 
 
-def compiled_modules() -> dict[Path, Path]:
+def compiled_modules(directory: Path = REVIEW_DIR) -> dict[Path, Path]:
     """Each offline module's compiled extension beside its source, keyed by the source."""
     found = {}
-    for source in sorted(REVIEW_DIR.glob("offline*.py")):
+    for source in sorted(directory.glob("offline*.py")):
         for suffix in _EXTENSION_SUFFIXES:
             built = source.with_name(source.stem + suffix)
             if built.exists():
@@ -21,11 +21,11 @@ def compiled_modules() -> dict[Path, Path]:
     return found
 
 
-def stale_modules() -> list[str]:
+def stale_modules(directory: Path = REVIEW_DIR) -> list[str]:
     """Offline modules whose source changed after they were compiled: Python would load the old code."""
     return [
         source.name
-        for source, built in compiled_modules().items()
+        for source, built in compiled_modules(directory).items()
         if source.stat().st_mtime > built.stat().st_mtime
     ]
 

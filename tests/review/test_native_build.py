@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import importlib.machinery
 import json
 import os
 import shutil
 import subprocess
 import sys
+import time
 import zipfile
 from pathlib import Path
 
@@ -14,7 +16,7 @@ import pytest
 
 from bot.principles import load_principles
 from bot.review.draft import Draft
-from bot.review.native_build import offline_build
+from bot.review.native_build import offline_build, stale_modules
 from bot.review.offline import OfflineReviewer
 from bot.settings import BUNDLED_DATA
 
@@ -26,7 +28,7 @@ REVIEW_ALL = """
 import json, sys
 from bot.principles import load_principles
 from bot.review.draft import Draft
-from bot.review.native_build import offline_build
+from bot.review.native_build import offline_build, stale_modules
 from bot.review.offline import OfflineReviewer
 from bot.settings import BUNDLED_DATA
 print(offline_build())
@@ -43,6 +45,18 @@ def _source_tree(into: Path) -> Path:
     """A copy of the package without any compiled module, so Python runs the source."""
     shutil.copytree(ROOT / "bot", into / "bot", ignore=shutil.ignore_patterns("*.so", "__pycache__", "*.db*"))
     return into
+
+
+def test_a_module_edited_after_it_was_compiled_is_reported_stale(tmp_path: Path) -> None:
+    suffix = importlib.machinery.EXTENSION_SUFFIXES[0]
+    for name in ("offline_scan", "offline_judges"):
+        (tmp_path / f"{name}.py").write_text("# source\n")
+        (tmp_path / f"{name}{suffix}").write_bytes(b"compiled")
+    (tmp_path / "offline_rewrite.py").write_text("# never compiled: pure Python, not stale\n")
+    assert stale_modules(tmp_path) == []
+    later = time.time() + 60
+    os.utime(tmp_path / "offline_scan.py", (later, later))
+    assert stale_modules(tmp_path) == ["offline_scan.py"]
 
 
 @pytest.mark.skipif(offline_build() != "compiled", reason="this install runs the pure-Python reviewer")
