@@ -3,14 +3,12 @@
 Run it with `.venv/bin/python bench/bench_offline.py [rounds]` from the project root. It measures the build
 that is installed (compiled by mypyc, or pure Python; see setup.py). When that is the compiled build, it then
 measures the pure-Python source too, in a second process, and prints how many times faster the compiled one
-is. `--pure` measures only the pure-Python source. The figure to watch is the median; min and max show how
-noisy the machine is.
+is. The figure to watch is the median; min and max show how noisy the machine is.
 """
 
 from __future__ import annotations
 
 import json
-import shutil
 import statistics
 import subprocess
 import sys
@@ -19,18 +17,17 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-PURE = "--pure" in sys.argv
-if PURE:  # a copy of the package without its compiled modules, ahead of everything else on the path
-    _source = tempfile.TemporaryDirectory(prefix="party-coach-pure-")  # removed when the process exits
-    skip = shutil.ignore_patterns("*.so", "__pycache__", "*.db*")
-    shutil.copytree(ROOT / "bot", Path(_source.name) / "bot", ignore=skip)
-    sys.path.insert(0, _source.name)
+# The parent run passes `--source DIR`: a copy of the package without its compiled modules, for the child
+# process that measures the pure-Python build. It goes first on the path, ahead of the installed build.
+SOURCE = sys.argv[sys.argv.index("--source") + 1] if "--source" in sys.argv else None
+if SOURCE is not None:
+    sys.path.insert(0, SOURCE)
 elif str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))  # run as a plain script, without installing the package
 
 from bot.principles import load_principles  # noqa: E402
 from bot.review.draft import Draft  # noqa: E402
-from bot.review.native_build import offline_build  # noqa: E402
+from bot.review.native_build import offline_build, source_copy  # noqa: E402
 from bot.review.offline import OfflineReviewer  # noqa: E402
 from bot.settings import load_settings  # noqa: E402
 
@@ -101,12 +98,12 @@ def figure(report: str, label: str) -> float:
 
 def main(rounds: int) -> None:
     compiled, compiled_ratio = measure(rounds)
-    if PURE or offline_build() != "compiled":
+    if SOURCE is not None or offline_build() != "compiled":
         return
     print()
-    pure = subprocess.run(
-        [sys.executable, __file__, str(rounds), "--pure"], capture_output=True, text=True, check=True
-    ).stdout
+    with tempfile.TemporaryDirectory(prefix="party-coach-pure-") as folder:
+        command = [sys.executable, __file__, str(rounds), "--source", str(source_copy(Path(folder)))]
+        pure = subprocess.run(command, capture_output=True, text=True, check=True).stdout
     print(pure, end="")
     speed_up = compiled / figure(pure, "median")
     steady = compiled_ratio / figure(pure, "median ratio to a reference workload")
@@ -116,5 +113,5 @@ def main(rounds: int) -> None:
 
 
 if __name__ == "__main__":
-    numbers = [arg for arg in sys.argv[1:] if arg.isdigit()]
+    numbers = [arg for arg in sys.argv[1:] if arg.isdigit() and arg != SOURCE]
     main(int(numbers[0]) if numbers else 20)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.machinery
+import shutil
 from pathlib import Path
 
 REVIEW_DIR = Path(__file__).resolve().parent
@@ -35,3 +36,14 @@ def offline_build() -> str:
     from bot.review import offline
 
     return "compiled" if str(offline.__file__).endswith(_EXTENSION_SUFFIXES) else "pure Python"
+
+
+def source_copy(into: Path) -> Path:
+    """Copy the package into `into`, leaving out compiled modules (and any log DB), and return `into`.
+
+    With `into` first on the path, Python runs the pure-Python source even where the compiled build is
+    installed: the benchmark and the tests use it to compare the two builds.
+    """
+    skip = shutil.ignore_patterns("*.so", "__pycache__", "*.db*")
+    shutil.copytree(REVIEW_DIR.parent, into / "bot", ignore=skip)
+    return into

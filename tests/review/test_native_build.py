@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import importlib.machinery
-import json
 import os
 import shutil
 import subprocess
@@ -14,21 +13,17 @@ from pathlib import Path
 
 import pytest
 
-from bot.principles import load_principles
-from bot.review.draft import Draft
-from bot.review.native_build import offline_build, stale_modules
-from bot.review.offline import OfflineReviewer
-from bot.settings import BUNDLED_DATA
+from bot.review.native_build import offline_build, source_copy, stale_modules
 
 ROOT = Path(__file__).resolve().parents[2]
 LABELLED_SETS = sorted(ROOT.glob("data/drafts-*.jsonl")) + sorted(ROOT.glob("bench/drafts-*.jsonl"))
 
-# Reviews every labelled draft and prints them, latency left out, one JSON object per line.
+# Reviews every labelled draft and prints them, latency left out, one JSON object per line, after the build.
 REVIEW_ALL = """
 import json, sys
 from bot.principles import load_principles
 from bot.review.draft import Draft
-from bot.review.native_build import offline_build, stale_modules
+from bot.review.native_build import offline_build
 from bot.review.offline import OfflineReviewer
 from bot.settings import BUNDLED_DATA
 print(offline_build())
@@ -41,10 +36,13 @@ for path in sys.argv[1:]:
 """
 
 
-def _source_tree(into: Path) -> Path:
-    """A copy of the package without any compiled module, so Python runs the source."""
-    shutil.copytree(ROOT / "bot", into / "bot", ignore=shutil.ignore_patterns("*.so", "__pycache__", "*.db*"))
-    return into
+def review_all(cwd: Path, pythonpath: Path | None = None) -> tuple[str, list[str]]:
+    """The build a fresh process runs, and its reviews of every labelled draft."""
+    env = {**os.environ, **({"PYTHONPATH": str(pythonpath)} if pythonpath else {})}
+    command = [sys.executable, "-c", REVIEW_ALL, *map(str, LABELLED_SETS)]
+    ran = subprocess.run(command, capture_output=True, text=True, env=env, cwd=cwd, check=True)
+    build, *reviews = ran.stdout.splitlines()
+    return build, reviews
 
 
 def test_a_module_edited_after_it_was_compiled_is_reported_stale(tmp_path: Path) -> None:
@@ -61,24 +59,9 @@ def test_a_module_edited_after_it_was_compiled_is_reported_stale(tmp_path: Path)
 
 @pytest.mark.skipif(offline_build() != "compiled", reason="this install runs the pure-Python reviewer")
 def test_compiled_reviews_match_the_pure_python_source(tmp_path: Path) -> None:
-    env = {**os.environ, "PYTHONPATH": str(_source_tree(tmp_path))}
-    ran = subprocess.run(
-        [sys.executable, "-c", REVIEW_ALL, *map(str, LABELLED_SETS)],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=tmp_path,
-        check=True,
-    )
-    first, *pure = ran.stdout.splitlines()
-    assert first == "pure Python"
-    reviewer = OfflineReviewer(load_principles(BUNDLED_DATA / "principles.toml"))
-    compiled = []
-    for path in LABELLED_SETS:
-        for line in path.read_text(encoding="utf-8").splitlines():
-            row = json.loads(line)
-            review = reviewer.review_sync(Draft(text=row["text"], context=row.get("context")))
-            compiled.append(review.model_dump_json(exclude={"latency_ms"}))
+    compiled_build, compiled = review_all(tmp_path)
+    pure_build, pure = review_all(tmp_path, source_copy(tmp_path / "source"))
+    assert (compiled_build, pure_build) == ("compiled", "pure Python")
     assert len(compiled) > 500
     mismatches = [(c, p) for c, p in zip(compiled, pure, strict=True) if c != p]
     assert mismatches == []
