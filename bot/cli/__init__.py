@@ -11,6 +11,7 @@ from bot.cli.log import log
 from bot.cli.review import review
 from bot.cli.run import run
 from bot.cli.tip import tip
+from bot.cli.train import train
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -19,7 +20,7 @@ def cli() -> None:
     """Party Coach: post like a good guest. Converse first, offer help, pitch only when pulled."""
 
 
-for command in (review, log, tip, eval_command, doctor, run):
+for command in (review, log, tip, eval_command, doctor, run, train):
     cli.add_command(command)
 
 

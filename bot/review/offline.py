@@ -20,10 +20,19 @@ from bot.review.model import (
     Review,
     verdict_for,
 )
+from bot.review.offline_features import draft_features
 from bot.review.offline_judges import Outcome, judge_converse, judge_help, judge_pitch, outermost
+from bot.review.offline_model import (
+    ModelWeights,
+    score_from,
+    settle_outcomes,
+    shipped_model,
+    unsure_note,
+    weigh,
+)
 from bot.review.offline_normalise import Normalised
 from bot.review.offline_reading import Reading, read_draft
-from bot.review.offline_rewrite import rewrite_draft, score_review, suggest_fixes
+from bot.review.offline_rewrite import rewrite_draft, suggest_fixes
 
 NO_OFFLINE_CHECK = "No offline check for this principle; the LLM reviewer judges it."
 
@@ -46,15 +55,17 @@ class FindingFields(TypedDict):
 
 
 class OfflineReviewer:
-    """Rule-based reviewer: no network, no model, the same answer every time."""
+    """Rules plus a small learned model: no network, no download, the same answer every time."""
 
     name = "offline"
     model: str | None = None
     prompt_version: str | None = None
 
-    def __init__(self, principles: PrincipleSet) -> None:
+    def __init__(self, principles: PrincipleSet, model: ModelWeights | None = None) -> None:
         self.principles = principles
         self.weights = {p.id: p.weight for p in principles.items}
+        self.titles = {p.id: p.title for p in principles.items}
+        self.learned = model if model is not None else shipped_model()
 
     async def review(self, draft: Draft) -> Review:
         return self.review_sync(draft)
@@ -69,20 +80,27 @@ class OfflineReviewer:
         outcomes = {PITCH_ONLY_WHEN_PULLED: judge_pitch(reading)}
         outcomes[CONVERSE_FIRST] = judge_converse(reading)
         outcomes[OFFER_HELP] = judge_help(reading)
+        judgement = weigh(draft_features(reading, outcomes), self.learned)
+        settle_outcomes(outcomes, reading, judgement, self.learned)
         findings = [
             self._finding(principle, reading, outcomes, draft.text) for principle in self.principles.items
         ]
         violations = [f["principle"] for f in findings if not f["passed"]]
+        verdict = verdict_for(violations)
+        notes = _injection_notes(reading, draft.text)
+        unsure = unsure_note(judgement, self.titles)
+        if unsure is not None:
+            notes.append(unsure)
         # One validation call builds the whole review, findings and spans included, inside pydantic-core.
         return Review.model_validate(
             {
-                "verdict": verdict_for(violations),
-                "score": score_review(findings, self.weights),
+                "verdict": verdict,
+                "score": score_from(judgement, set(violations), self.weights, verdict == "pushy"),
                 "findings": findings,
                 "suggestions": suggest_fixes(findings, outcomes, self.principles, draft),
                 "rewrite": rewrite_draft(draft, reading, outcomes) if violations else None,
                 "reviewer": self.name,
-                "notes": _injection_notes(reading, draft.text),
+                "notes": notes,
                 "latency_ms": (time.perf_counter() - started) * 1000,
             }
         )

@@ -46,6 +46,20 @@ class Outcome:
 
 
 # Kinds of phrase, as sets made once: the judges test every sentence against them.
+_BROADCAST = frozenset(
+    {
+        "hashtag",
+        "commercial_tag",
+        "announce",
+        "url",
+        "resource_url",
+        "video_url",
+        "commercial_url",
+        "fundraiser",
+        "hiring",
+    }
+)
+CHAT_WORDS = 10
 _NOT_TELLING = frozenset({"bait", "ask", "pitch", "gate", "announce", "contest", "strings"})
 _SELLING = frozenset({"pitch", "self_offer", "gate", "ask", "bait"})
 _PLUGS = frozenset({"self_offer", "hook"})
@@ -53,9 +67,11 @@ _CONTENT = frozenset({"data", "help"})
 
 
 def _is_gesture(reading: Reading) -> bool:
-    """A lone emoji, or a short, warm reply to someone's news (not to a request for help)."""
-    if reading.context is None or reading.pitch or reading.kinds.keys() & {"ask", "bait"}:
+    """A lone emoji, a short, warm reply to someone's news (not to a request for help), or a line of chat."""
+    if reading.pitch or reading.kinds.keys() & {"ask", "bait"}:
         return False
+    if reading.context is None:
+        return _is_chat_line(reading)
     text = reading.visible.strip()
     if not _ALNUM.search(text):
         return bool(text)
@@ -63,6 +79,18 @@ def _is_gesture(reading: Reading) -> bool:
     if _GESTURE.match(text) and words <= 8:
         return True
     return not reading.context.question and words <= 12
+
+
+def _is_chat_line(reading: Reading) -> bool:
+    """A short line of chat or a reaction posted on its own ("haha same", "this slaps"): no broadcast."""
+    if reading.kinds.keys() & _BROADCAST or not 0 < count_words(reading.visible) <= CHAT_WORDS:
+        return False
+    if any(s.question and s.words >= 3 for s in reading.sentences):
+        return False  # a real question with nothing shared is a bare question, not chat
+    # A slogan ("Invest in yourself.") is punctuated like a headline; chat trails off or stops mid-thought.
+    text = reading.original.rstrip()
+    headline = text.endswith((".", "!")) and not text.endswith(("..", "!!"))
+    return not (headline and _is_slogan(reading))
 
 
 def _genuine_questions(reading: Reading) -> list[Sentence]:
@@ -205,6 +233,8 @@ def judge_converse(reading: Reading) -> Outcome:
         return Outcome(
             True, "Follows up on questions people really asked.", _ranges(reading.kinds["followup"])
         )
+    if context is None and _is_gesture(reading):
+        return Outcome(True, "A short reaction or line of chat: part of a conversation, not a broadcast.")
     if context is not None:
         if _is_gesture(reading):
             return Outcome(True, "A short, friendly reaction to their news.")

@@ -24,6 +24,24 @@ _FRAGMENTS = {
         r"|trick|video|walkthrough|reference|source|spreadsheet|script|framework|formula|rule|read|book)s?\b)"
     ),
     "%DEAL%": r"(?:discount|promo|coupon|codes?|deals?)\b",
+    # Asking people to look at your own things, or to follow, join or back them.
+    "%LOOK%": (
+        r"(?:check(?:ed|ing|out)?|look(?:ed|ing)?|watch(?:ed|ing)?|visit(?:ed|ing)?|see|go|head|come|stop|swing|peep"
+        r"|peek|pop|take|have|give|listen)(?:\s+(?:out|over|by|in|into|at|to|a\s+(?:look|listen|watch|visit)"
+        r"\s+(?:at|to)?|it\s+a\s+(?:look|listen|watch))){0,2}\s*(?:my|our)\s+(?:[\w-]+\s+){0,2}%OWN%"
+    ),
+    "%BACK%": (
+        r"(?:sub(?:s|bed)?|su[bcs]{1,3}ri?be?\w*|fol+ow(?:ed|ing)?|like[ds]?|share|join(?:ed)?|support|add)"
+        r"\s+(?:to\s+|on\s+)?(?:my|our)\s+(?:[\w-]+\s+){0,2}%OWN%"
+    ),
+    # Your own channel, page or shop: what self-promotion invites people to look at, follow or join.
+    "%OWN%": (
+        r"(?:channel|chanel|chanell|vids?|videos?|vlogs?|page|profile|stream|streams|content|music|songs?|mixtape"
+        r"|tracks?|beats?|art|artwork|shop|store|site|website|blog|podcast|insta|instagram|ig|tiktok|youtube|yt"
+        r"|twitch|twitter|account|playlist|covers?|portfolio|album|ep|single|merch|bio|reels?|clips?|shorts"
+        r"|socials|soundcloud|spotify|etsy|server|discord|poll|livestream|live|telegram|stuff|montage|edits?"
+        r"|gameplay|highlights|vods?|remix|mix|fan\s?page|newsletter|substack|onlyfans|patreon|twitter|x)\b"
+    ),
     "%REVIEWER%": (
         r"(?:ai|bots?|llms?|language\s+models?|(?:ai\s+)?(?:moderation|review|content)\s+(?:tools?|bots?|systems?)"
         r"|moderators?|reviewers?|classifiers?|filters?|algorithms?|automated\s+\w+)"
@@ -66,9 +84,10 @@ contact | message text whatsapp email inbox
     (?:message|text|whatsapp|email|inbox)\s+(?:me|us)\s*(?:to\s+(?:order|book|buy|join|get|reserve|claim
     |sign|schedule|start)|for\s+(?:pricing|prices?|details|info|a\s+quote|rates|the\s+link|more|a\s+free)
     |today|now|[!.]|$)
+# "Call me" between friends is no sales call: only "call us", or a call to buy, book or claim.
 contact | call
-    call\s+(?:me|us|now|today|to\s+(?:book|order|reserve|schedule)|for\s+(?:a|your|pricing|details)|
-    (?:[a-z]+\s+){0,2}at\s+\d)
+    call\s+(?:us|now|today|to\s+(?:book|order|reserve|schedule|claim)|for\s+(?:a|your|pricing|details)|
+    (?:me\s+|us\s+)?(?:now|today)\s+(?:on|at)\s+\d|(?:[a-z]+\s+){0,2}at\s+\d{3})
 contact | give | give\s+(?:us|me)\s+a\s+(?:call|ring|buzz)
 contact | contact | contact\s+(?:us|me)\b
 contact | get | get\s+in\s+touch\b
@@ -124,6 +143,88 @@ cta | devis presupuesto orçamento kostenloses kostenlose preventivo
     |kostenlose[sn]?\s+(?:angebot|beratung|erstgespr\u00e4ch|demo|testphase)|preventivo\s+gratuito
 cta | sign signing signup | sign(?:ing)?[\s-]*ups?\b|signup
 cta | subscribe | subscribe\b
+# Self-promotion in any register: look at, follow, subscribe to or join your own channel, page or shop.
+cta | check checked checking checkout look looking watch watching visit visiting see go | %LOOK%
+cta | head come stop swing peep peek pop take have give listen | %LOOK%
+cta | sub subs subbed subscribe subscribed subscribing subcribe suscribe sucscribe subscibe subscrib | %BACK%
+cta | follow followed following folow like liked share join joined support add | %BACK%
+cta | sub subs subscribe subcribe suscribe sucscribe subscibe
+    (?:sub(?:s)?|su[bcs]{1,3}ri?be?)\s+(?:to\s+)?(?:me|us)\b
+cta | sub s4s f4f l4l follow like
+    sub\s*(?:4|for)\s*sub|s4s|f4f|l4l|follow\s*(?:4|for)\s*follow|like\s*(?:4|for)\s*like
+cta | please pls plz plss plzz kindly
+    (?:please|pls|plz|plss|plzz|kindly)\s+(?:sub(?:scribe)?|su[bcs]{1,3}ri?be?|fol+ow|check\s+(?:out\s+)?my
+    |visit\s+my
+    |watch\s+my|support\s+my|like\s+my|share\s+my)\b
+cta | i im i'm we we're were currently now going gone went
+    (?:i'?m|i\s+am|we'?re|we\s+are|currently|now|going|gone|went)\s+(?:going\s+|now\s+
+    |currently\s+)?live\b(?!\s+(?:in|with|near|at\s+home))
+cta | come | come\s+(?:and\s+)?(?:watch|hang|chill|join|say\s+hi|see)\b[^.!?\n]{0,40}\b(?:my|our|me)\b
+cta | go come | (?:go|come)\s+(?:and\s+)?(?:follow|sub(?:scribe)?\s+to|check\s+out)\s+@?[\w-]+
+cta | go | go\s+watch\s+@?[\w-]+(?:'s)?\s+(?:stream|channel|live|vod|video)
+cta | follow
+    follow\s+@?[\w-]+\s+on\s+(?:twitter|x|insta(?:gram)?|ig|tiktok|twitch|youtube|yt|kick|spotify)\b
+cta | i im i'm we we're | (?:i'?m|we'?re|i\s+am|we\s+are)\s+(?:now\s+|currently\s+)?stream(?:ing|in)\b
+cta | away more
+    (?:away\s+from|more\s+(?:to|until|till))\s+(?:\d+\s*k?\s+)?(?:followers|subs|subscribers|follows)\b
+cta | selling sell | sell(?:ing)?\s+(?:my\s+|a\s+|an\s+|some\s+)?(?:[\w-]+\s+){0,6}(?:for|at)\s+[$€£]?\d
+contact | msg message whisper pm dm hmu hit
+    (?:msg|message|whisper|pm|dm|hmu|hit\s+me\s+up)\s+(?:me\s+)?if\s+(?:(?:u|you|ur|you're|youre)\s+)?
+    (?:are\s+)?(?:interested|need|want)\b
+cta | search find
+    (?:search|find)\s+(?:for\s+)?(?:me|him|her|us|@?[\w.-]+)\s+on\s+(?:%OWN%|[\w-]+\s+(?:%OWN%))
+cta | show | show\s+(?:some|me\s+some|it\s+some)\s+(?:love|support)\b
+cta | stream | stream\s+it\b
+cta | every each | (?:every|each)\s+(?:sub|like|follow|view|listen|share)\s+(?:counts|helps|matters|means)
+cta | just one | (?:just\s+)?one\s+(?:listen|view|sub|follow)\s+(?:would|will|helps?|means)
+cta | check | check\s+me\s+out\b
+cta | shout shoutout | shout\s*-?\s*out\s+(?:to\s+)?(?:my|our)\s+(?:[\w-]+\s+){0,2}%OWN%
+cta | tap | tap\s+(?:my|the|on\s+my)\s+(?:pic|profile|photo|avatar|name|link)
+cta | recipe link links details info
+    (?:recipe|links?|details|info|more)\s+(?:is\s+|are\s+)?in\s+my\s+(?:profile|bio|about|page|description)
+cta | hit | hit\s+me\s+up\s+(?:on|at|via)\s+\w+
+cta | message msg dm text contact
+    (?:message|msg|dm|text|contact)\s+(?:him|her|them)\s+(?:on|at|and|now|today|@)
+cta | sub | sub\s+back\b
+cta | out | out\s+now\s+on\s+(?:all|every|spotify|youtube|apple|soundcloud|my)
+cta | giveaway giveaways
+    giveaways?\b[^.!?\n]{0,60}\b(?:claim|log\s*in|enter|click|go\s+to|visit|dm|follow)\b
+cta | sigan sigueme sígueme siganme síganme segue sigam folgt seguime
+    (?:sigan|s[ií]gueme|s[ií]ganme|segue|sigam|folgt|seguime)\b(?:\s+(?:minha|meu|mir|mi|me|a\s+mi|no|en
+    |auf)\b)?
+cta | mera mere | mer[ae]\s+(?:bhi\s+)?(?:channel|chanel|page|vlog|video)
+# Unasked text-message offers: keywords to text back, prizes to claim, opt-out footers, premium numbers.
+cta | reply txt text send sms
+    (?:reply|txt|text|send|sms)\s+['\"]?[a-z0-9]{2,10}['\"]?\s+to\s+\d{4,6}\b|(?:reply|txt
+    |text)\s+['\"]?stop\b
+    |reply\s+['\"]?[a-z]+['\"]?\s+if\s+(?:serious|interested|you\s+want)
+cta | stop stop2end | stop\s*2\s*(?:end|quit|opt)|stop2end
+cta | to
+    to\s+(?:accept|claim|redeem|collect|receive|unlock)\b[^.!?\n]{0,30}\b(?:reply|call|text|txt|click|visit
+    |send|go|tap)\b
+cta | claim | claim\s+(?:now|here|your|it|today|before|at|by|yours)\b
+cta | submit send enter confirm update verify
+    (?:submit|send|enter|confirm|update|verify)\s+(?:your\s+)?(?:name\s*(?:\+|and|&)\s*)?(?:card|bank|account
+    |payment|kyc
+    |billing)\s*(?:details|info|number)?\b
+cta | click | click\s+(?:and|to)\s+(?:join|claim|get|win|see|watch|apply|start|register)\b
+promo | you u ur your has have winner won congratulations congrats
+    (?:(?:you|u)\s+(?:have\s+|'ve\s+|has\s+)?(?:been\s+)?(?:chosen|selected|pre-?approved)\b|(?:has|have
+    |you'?ve|you|u)
+    \s+won\b[^.!?\n]{0,30}\b(?:prize|cash|reward|voucher|gift|draw|trip|holiday|bonus|[£$€]\d)
+    |winner\b[^.!?\n]{0,40}
+    \b(?:claim|call|reply|text|txt|click|prize|selected))
+promo | calls call premium per | (?:calls?\s+cost|premium[\s-]rate|per\s+min(?:ute)?\b)
+promo | free
+    free\s+(?:entry|ringtones?|spins|bets?|credits?|minutes|texts|gift\s+cards?|iphone|phone)\b
+promo | earn make work
+    (?:earn\s+[$£€]?|make\s+[$£€])\d[\d,.-]*\s*k?\s*(?:per|a|/|each)\s*(?:day|week|hour|month|hr|wk)
+    |work\s+from\s+home
+    |make\s+money\s+(?:online|from\s+home|fast)
+promo | loan loans cashback compensation | (?:loans?|cashback|compensation)\b
+cta | click | click\s+(?:here|the\s+link|this\s+link|my\s+link|on\s+my|below)\b
+promo | use enter with | (?:use|enter|with)\s+my\s+(?:code|link|referral|ref|invite)\b
+promo | ref invite referral affiliate | (?:ref|invite|referral|affiliate)\s+(?:code|link)s?\b
 cta | abonnieren abonniere abonnez suscríbete suscribete inscreva iscriviti
     (?:abonnieren|abonniere|abonnez|suscr\u00edbete|suscribete|inscreva-se|iscriviti)\b
 cta | register enroll enrol enrollment enrolment
@@ -377,6 +478,20 @@ ask | smash hit double save tell spread support
 ask | check | check\s+(?:it|us|me)\s+out
 ask | sub | sub\s*(?:4|for)\s*sub\b|sub\s+to\s+(?:me|my)\b
 ask | i | i\s+(?:sub|follow)\s+back\b
+# Petitions and chain messages: they only ask.
+ask | sign add forward send don't dont copy
+    sign\s+(?:my|our|the|this)\s+petition|add\s+your\s+(?:name|signature)|forward\s+this\s+to
+    |send\s+this\s+to\s+\d+
+    |don'?t\s+break\s+the\s+chain|copy\s+(?:and\s+)?paste\s+this
+# Begging: money, gifts or subs for yourself, with nothing in return.
+ask | pay gift tip cashapp venmo paypal send donate
+    (?:pay|gift|tip|cashapp|venmo|paypal|send|donate\s+to)\s+(?:me|my)\b(?:\s+(?:rent|bills?|some|money|a|\$
+    |\d|pls
+    |please|plz))?
+ask | help | help\s+me\s+(?:with\s+|out\s+with\s+)?(?:[$€£]?\d|money|my\s+rent|rent|cash|bills?|pay)
+ask | can could
+    (?:can|could)\s+(?:i|u|you|someone|anyone)\s+(?:also\s+)?(?:have|get|gift|give)\s+(?:me\s+)?a\s+(?:sub
+    |gift|follow)
 # Bait: looks like a question or an invitation, isn't one.
 bait | rt retweet like share repost | (?:rt|retweet|like|share|repost)\s+if\b
 bait | drop | drop\s+(?:a|an|your)\s+(?:\S{1,3}|emoji|heart|comment|yes|like)\s*(?:below|if|in|$)

@@ -6,6 +6,7 @@ back to the draft.
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -25,6 +26,12 @@ WORD = re.compile(r"[^\W_]+")
 _SPACED = re.compile(r"(?<![^\W_])[^\W\d_](?:(?: {1,2}|[.*_·\-])[^\W\d_](?![^\W_])){2,}")
 # Letters joined by dots, stars or dashes ("d.m.e", "e-m-a-i-l").
 _JOINED_LETTERS = re.compile(r"[.*_·-](?<=[^\W\d_][.*_·-])(?=[^\W\d_][.*_·-][^\W\d_])")
+# Markup that pasted or exported text carries ("&amp;", "&#39;", "<br />", "<a href=…>"): readers see
+# what it stands for. Comments are left alone: reading them is the hidden-text check's job.
+_MARKUP = re.compile(
+    r"&(?:#\d{1,7}|#x[0-9a-f]{1,6}|[a-z][a-z0-9]{1,30});|</?(?:a|b|i|u|p|br|em|strong|span|div|font)\b[^<>]{0,300}>",
+    re.IGNORECASE,
+)
 # Caches of small, repeated computations; cleared when full so a long-running bot doesn't grow without bound.
 CACHE_LIMIT = 50_000
 _char_cache: dict[str, str] = {}
@@ -94,8 +101,40 @@ def _lone_letters(text: str) -> bool:
     return False
 
 
+def _decode_markup(text: str) -> tuple[str, list[int]] | None:
+    """HTML entities decoded and simple tags turned into blanks, with each character's draft index."""
+    if ("&" not in text and "<" not in text) or _MARKUP.search(text) is None:
+        return None
+    chars: list[str] = []
+    origin: list[int] = []
+    cursor = 0
+    for match in _MARKUP.finditer(text):
+        chars.extend(text[cursor : match.start()])
+        origin.extend(range(cursor, match.start()))
+        piece = match.group()
+        plain = (
+            html.unescape(piece) if piece.startswith("&") else ("\n" if piece[1:3].lower() == "br" else " ")
+        )
+        chars.extend(plain)
+        origin.extend([match.start()] * len(plain))
+        cursor = match.end()
+    chars.extend(text[cursor:])
+    origin.extend(range(cursor, len(text)))
+    return "".join(chars), origin
+
+
 def normalise(text: str) -> Normalised:
-    """Fold case, compatibility forms, invisible characters, look-alike letters and letter spacing."""
+    """Fold case, markup, compatibility forms, invisible characters, look-alike letters and letter spacing."""
+    decoded = _decode_markup(text)
+    if decoded is None:
+        return _fold_text(text)
+    plain, where = decoded
+    folded = _fold_text(plain)
+    inner = folded.origin if folded.origin is not None else range(len(folded.text))
+    return Normalised(folded.text, [where[i] for i in inner])
+
+
+def _fold_text(text: str) -> Normalised:
     if text.isascii():
         if not _maybe_spaced(text):
             return Normalised(text.lower(), None)

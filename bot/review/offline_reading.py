@@ -19,8 +19,8 @@ from bot.review.offline_settle import settle_hits
 STRONG_PITCH = frozenset(
     {"cta", "contact", "promo", "scheme", "phone", "offer_price", "commercial_url", "commercial_tag", "gate"}
 )
-WEAK_PITCH = frozenset({"self_offer", "money", "url", "urgency", "hype"})
-_PITCH_ANCHORS = frozenset({"self_offer", "money", "url"})
+WEAK_PITCH = frozenset({"self_offer", "money", "url", "video_url", "urgency", "hype"})
+_PITCH_ANCHORS = frozenset({"self_offer", "money", "url", "video_url"})
 
 # Questions that only look like questions: bait never counts.
 _BAIT_QUESTION = re.compile(
@@ -160,6 +160,8 @@ def _mark_false_questions(reading: Reading) -> None:
 
 def _find_pitch(reading: Reading) -> None:
     pitch = [h for h in reading.hits if h.kind in STRONG_PITCH]
+    if reading.context is not None:  # your own video posted under someone else's words
+        pitch.extend(h for h in reading.hits if h.kind == "video_url")
     weak = [h for h in reading.hits if h.kind in WEAK_PITCH]
     weak_kinds = {h.kind for h in weak}
     # Two weak signals make a pitch, unless what's offered is free with no strings or is for a cause.

@@ -14,7 +14,7 @@ from bot.review.offline_hidden import HIDDEN_WORDS
 from bot.review.offline_lexicon import RULE_TABLE, table_rows
 from bot.review.offline_normalise import WORD, word_set
 
-LINK_KINDS = ("url", "commercial_url", "resource_url")
+LINK_KINDS = ("url", "commercial_url", "resource_url", "video_url")
 
 
 class Hit(NamedTuple):
@@ -139,6 +139,14 @@ _RESOURCE_URL = re.compile(
     r"/(?:docs?|changelog|release-?notes|blog|wiki|guides?|tutorials?|notes|readme)\b|github|gitlab|codeberg"
 )
 _COMMERCIAL_HOST = re.compile(r"calendly|gumroad|amzn|checkout|buy\.|shop\.|store\.|deals?\.")
+# A channel, stream or profile: a link that asks people to come and follow someone.
+_PROFILE_URL = re.compile(
+    r"(?:^|[/.])(?:twitch\.tv|kick\.com|linktr\.ee|patreon\.com|onlyfans\.com|discord\.gg|t\.me|ko-fi\.com"
+    r"|soundcloud\.com/[^/\s]+/?$|instagram\.com/[^/\s]+/?$|tiktok\.com/@[^/\s]+/?$|twitter\.com/[^/\s]+/?$"
+    r"|x\.com/[^/\s]+/?$|youtube\.com/(?:channel|c|user|@)|youtube\.com/@)"
+)
+# A video or clip: someone's own content when posted under something else, unasked.
+_VIDEO_URL = re.compile(r"(?:^|[/.])(?:youtu\.be|youtube\.com/(?:watch|shorts)|tiktok\.com/|vimeo\.com)")
 _HASHTAG = re.compile(r"#[^\W_][\w]*")
 _LONG_URL = re.compile(r"(?:https?://|www\.)\S+")
 _COMMERCIAL_TAG = re.compile(
@@ -175,8 +183,11 @@ def _url_hits(text: str, hits: list[Hit]) -> None:
 
 
 def _url_kind(url: str) -> str:
-    if _is_commercial(url):
+    bare = url.split("://")[-1].split("?")[0].removeprefix("www.").removeprefix("m.")
+    if _is_commercial(url) or _PROFILE_URL.search(bare):
         return "commercial_url"
+    if _VIDEO_URL.search(bare):
+        return "video_url"
     return "resource_url" if _RESOURCE_URL.search(url) else "url"
 
 

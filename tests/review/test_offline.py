@@ -394,7 +394,7 @@ def test_injections_do_not_change_the_verdict(wrapper: str, text: str, verdict: 
     ],
 )
 def test_ordinary_wording_is_not_mistaken_for_reviewer_tricks(text: str) -> None:
-    assert _review(text).notes == []
+    assert not [note for note in _review(text).notes if "aimed at the reviewer" in note]
 
 
 @pytest.mark.parametrize(

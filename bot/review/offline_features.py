@@ -1,0 +1,114 @@
+"""What the offline reviewer's learned model sees in a draft: its words, and what the rules made of it.
+
+The same function feeds training (`bot.training`) and reviewing, so the shipped weights always meet the
+features they were trained on. Word features can also say where they sit in the visible text, so a
+finding the model makes can quote the words that weighed most.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.review.offline_judges import Outcome
+from bot.review.offline_reading import Reading
+
+# Links, handles, tags, numbers, words and single symbols, in one pass over the visible text.
+_TOKEN = re.compile(
+    r"(?:https?://|www\.)[^\s<>\"']+|[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:com|net|org|io|tv|gg|ly|co|me|be"
+    r"|app|link|xyz|info|biz|uk|us|ca)(?:/[^\s<>\"']*)?(?![\w.])|@\w+|#\w+|\d+(?:[.,:]\d+)*|[^\W\d_]+(?:'[^\W\d_]+)*"
+    r"|[^\w\s]"
+)
+_REPEATS = re.compile(r"([^\W\d_])\1{2,}")
+_HOST = re.compile(r"(?:https?://)?(?:www\.)?([^/\s?#]+)")
+# Longest stretch of the visible text the model reads: long posts say what they do early on.
+MAX_CHARS = 1200
+_LENGTH_BUCKETS = ((1, "1"), (3, "2-3"), (7, "4-7"), (15, "8-15"), (40, "16-40"))
+
+
+_token_names: dict[str, str] = {}
+_CACHE_LIMIT = 50_000
+
+
+def _token_name(text: str) -> str:
+    """A token as the model knows it: links, handles and numbers by shape; stretched letters squeezed."""
+    name = _token_names.get(text)
+    if name is not None:
+        return name
+    first = text[0]
+    if len(text) > 4 and ("." in text or "/" in text) and not first.isdigit():
+        name = "<url>"
+    elif first == "@":
+        name = "<at>"
+    elif first.isdigit():
+        name = "<num>" if sum(1 for c in text if c.isdigit()) < 5 else "<longnum>"
+    elif len(text) == 1 and not text.isalnum():
+        name = text if text.isascii() else "<sym>"
+    else:
+        name = _REPEATS.sub(r"\1\1", text) if len(text) > 2 else text
+    if len(_token_names) >= _CACHE_LIMIT:
+        _token_names.clear()
+    _token_names[text] = name
+    return name
+
+
+def word_features(visible: str, pulled: bool, where: list[tuple[int, int]] | None = None) -> list[str]:
+    """Words and pairs of words (with start and end markers), plus the sites that links point to.
+
+    With `where`, the visible-text range of each feature is appended to it, one for one.
+    """
+    names: list[str] = []
+    previous, previous_start = "^", 0
+    for match in _TOKEN.finditer(visible, 0, min(len(visible), MAX_CHARS)):
+        text = match.group()
+        name = _token_name(text)
+        names.append("u:" + name)
+        names.append("b:" + previous + " " + name)
+        if pulled:
+            names.append("p:" + name)
+        host = _HOST.match(text) if name == "<url>" else None
+        if host is not None:
+            names.append("h:" + host.group(1).rstrip(".").removeprefix("m."))
+        if where is not None:
+            start, end = match.start(), match.end()
+            where.append((start, end))
+            where.append((previous_start, end))
+            if pulled:
+                where.append((start, end))
+            if host is not None:
+                where.append((start, end))
+        previous, previous_start = name, match.start()
+    if names:
+        names.append("b:" + previous + " $")
+        if where is not None:
+            where.append((previous_start, len(visible)))
+    return names
+
+
+def rule_features(reading: Reading, outcomes: dict[str, Outcome]) -> list[str]:
+    """What the phrase rules found: kinds of phrase, the pitch and its pull, each judge's reason, length."""
+    names = ["k:" + kind for kind in reading.kinds]
+    for principle, outcome in outcomes.items():
+        names.append(f"r:{principle}:{'pass' if outcome.passed else 'fail'}:{outcome.cause}")
+    if reading.pitch:
+        names.append("pitch:" + (reading.pulled_by or "unpulled"))
+    context = reading.context
+    if context is not None:
+        names.append("ctx")
+        if context.question:
+            names.append("ctx:question")
+        if context.pull:
+            names.append("ctx:pull")
+    words = sum(s.words for s in reading.sentences)
+    names.append("len:" + next((label for top, label in _LENGTH_BUCKETS if words <= top), "41+"))
+    if any(s.question for s in reading.sentences):
+        names.append("has:question")
+    return names
+
+
+def is_pulled(reading: Reading) -> bool:
+    return reading.context is not None and bool(reading.context.pull)
+
+
+def draft_features(reading: Reading, outcomes: dict[str, Outcome]) -> list[str]:
+    """Every feature of one draft, rules' first, then the words."""
+    return rule_features(reading, outcomes) + word_features(reading.visible, is_pulled(reading))
