@@ -65,6 +65,7 @@ def test_strict_schema_requires_every_field_and_forbids_extras() -> None:
     text = json.dumps(schema)
     assert "$ref" not in text
     assert '"title"' not in text
+    assert schema["properties"]["rewrite"] == {"type": ["string", "null"]}  # short: it is sent every time
 
 
 def test_response_format_is_named_strict_and_lists_the_principle_ids() -> None:
