@@ -55,7 +55,7 @@ async def main() -> None:
             f"repeat of {key}: cached={again.review.cached}, tokens in={again.review.tokens_in}, "
             f"out={again.review.tokens_out}, new requests to the server={len(fake.requests) - before}"
         )
-        coach.log.close()
+        await coach.aclose()
 
 
 if __name__ == "__main__":

@@ -164,8 +164,8 @@ class LLMReviewer:
             "role": "user",
             "content": self.prompts.review(tag, text, context),
         }
-        ids = [p.id for p in self.principles.items]
-        response_format: ResponseFormat = response_format_schema() if self._schema_supported else JSON_MODE
+        ids = tuple(p.id for p in self.principles.items)
+        response_format: ResponseFormat = response_format_schema(ids) if self._schema_supported else JSON_MODE
         system = self.prompts.system(tag, spell_out_json=not self._schema_supported)
         try:
             reply = await ask(client, self.settings, [instructions(system), data], response_format)

@@ -42,13 +42,17 @@ class AnswerError(ValueError):
 
 
 def strict_schema(model: type[BaseModel]) -> dict[str, Any]:
-    """The JSON schema as OpenAI's strict mode wants it: all fields required, no extras, nothing wordy."""
+    """The JSON schema as OpenAI's strict mode wants it: all fields required, no extras, nothing wordy
+    (the schema counts as input tokens on every request)."""
 
     def tighten(node: Any) -> Any:
         if isinstance(node, list):
             return [tighten(item) for item in node]
         if not isinstance(node, dict):
             return node
+        choices = node.get("anyOf")
+        if isinstance(choices, list) and all(isinstance(c, dict) and list(c) == ["type"] for c in choices):
+            return {"type": [c["type"] for c in choices]}  # `str | None` as one short node
         out = {
             k: tighten(v)
             for k, v in node.items()
@@ -77,12 +81,12 @@ def strict_schema(model: type[BaseModel]) -> dict[str, Any]:
 
 
 @functools.cache
-def response_format_schema() -> ResponseFormatJSONSchema:
-    """Built once: the schema never changes while the process runs, and building it costs CPU per request."""
-    return {
-        "type": "json_schema",
-        "json_schema": {"name": "review", "strict": True, "schema": strict_schema(LLMAnswer)},
-    }
+def response_format_schema(principle_ids: tuple[str, ...]) -> ResponseFormatJSONSchema:
+    """The strict schema with `principle` limited to the configured ids, so strict output can only name
+    real principles. Built once per set of ids: building it costs CPU, and it is never changed."""
+    schema = strict_schema(LLMAnswer)
+    schema["properties"]["checks"]["items"]["properties"]["principle"]["enum"] = list(principle_ids)
+    return {"type": "json_schema", "json_schema": {"name": "review", "strict": True, "schema": schema}}
 
 
 def parse_answer(content: str | None, principle_ids: Sequence[str]) -> LLMAnswer:

@@ -11,7 +11,8 @@ Use it from any test through the `fake_openai` fixture (register this module wit
         assert fake_openai.requests == []  # parsed JSON bodies of POST /v1/chat/completions
 
 Modes (`fake.mode`):
-    ok              a plausible valid review (the offline reviewer's judgement of the delimited draft)
+    ok              a plausible valid review (the offline reviewer's judgement of the delimited draft),
+                    with one check per principle id the request's JSON schema enumerates
     slow            like ok, answered `fake.delay` seconds after the request arrived
     rate_limit      429 with `Retry-After: fake.retry_after` (alias "429")
     server_error    500 (alias "500")
@@ -39,7 +40,7 @@ import math
 import re
 import threading
 import time
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Iterator, Sequence
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from types import TracebackType
 from typing import Any
@@ -101,29 +102,35 @@ def offline_review(draft: str) -> Review | None:
     return review
 
 
-def default_answer(draft: str | None) -> dict[str, Any]:
-    """A valid LLM-shaped answer: the offline reviewer's judgement when it is available, else all clear."""
+def schema_principles(body: dict[str, Any]) -> list[str] | None:
+    """The principle ids the request's JSON schema allows (its enum), or None without a schema."""
+    schema = ((body.get("response_format") or {}).get("json_schema") or {}).get("schema") or {}
+    try:
+        return list(schema["properties"]["checks"]["items"]["properties"]["principle"]["enum"])
+    except (KeyError, TypeError):
+        return None
+
+
+def default_answer(draft: str | None, principle_ids: Sequence[str] = CORE_PRINCIPLES) -> dict[str, Any]:
+    """A valid LLM-shaped answer with one check per id: the offline reviewer's judgement where it has one,
+    else all clear."""
     review = offline_review(draft) if draft is not None else None
-    if review is None:
-        return {
-            "checks": [
-                {"principle": p, "passed": True, "reason": "Looks fine.", "quotes": []}
-                for p in CORE_PRINCIPLES
-            ],
-            "suggestions": [],
-            "rewrite": None,
-            "score": 90,
-        }
-    return {
-        "checks": [
+    findings = {f.principle: f for f in review.findings} if review is not None else {}
+    checks = []
+    for principle in principle_ids:
+        found = findings.get(principle)
+        checks.append(
             {
-                "principle": f.principle,
-                "passed": f.passed,
-                "reason": f.reason,
-                "quotes": [s.text for s in f.spans],
+                "principle": principle,
+                "passed": found.passed if found else True,
+                "reason": found.reason if found else "Looks fine.",
+                "quotes": [s.text for s in found.spans] if found else [],
             }
-            for f in review.findings
-        ],
+        )
+    if review is None:
+        return {"checks": checks, "suggestions": [], "rewrite": None, "score": 90}
+    return {
+        "checks": checks,
         "suggestions": review.suggestions,
         "rewrite": review.rewrite,
         "score": review.score,
@@ -239,7 +246,8 @@ class FakeOpenAI:
         if mode == "refusal":
             content, refusal = None, "I'm sorry, but I can't help with that."
         else:
-            answer = self.answer if self.answer is not None else default_answer(extract_draft(body))
+            ids = schema_principles(body) or CORE_PRINCIPLES
+            answer = self.answer if self.answer is not None else default_answer(extract_draft(body), ids)
             content = answer if isinstance(answer, str) else json.dumps(answer, ensure_ascii=False)
             if mode == "invalid_json":
                 content = "Sure! Here is my review: the post looks " + content[:40]

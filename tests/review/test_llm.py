@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import json
 import re
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -88,6 +89,39 @@ async def test_the_request_asks_for_strict_json_schema_and_bounds_output(fake_op
     assert body["max_tokens"] == 321
     assert [m["role"] for m in body["messages"]] == ["system", "user"]
     assert fake_openai.headers[0]["authorization"] == f"Bearer {FAKE_API_KEY}"
+
+
+def principle_enum(body: dict[str, Any]) -> list[str]:
+    checks = body["response_format"]["json_schema"]["schema"]["properties"]["checks"]
+    enum: list[str] = checks["items"]["properties"]["principle"]["enum"]
+    return enum
+
+
+CUSTOM_PRINCIPLE = """
+[[principle]]
+id = "no_hashtag_walls"
+title = "No hashtag walls"
+rule = "Use at most two hashtags."
+"""
+
+
+async def test_the_schema_lists_the_principle_ids(fake_openai: FakeOpenAI) -> None:
+    await reviewer_for(fake_openai).review(Draft("Hello there, how was your week?"))
+    assert principle_enum(fake_openai.requests[0]) == list(CORE_PRINCIPLES)
+
+
+async def test_a_custom_principle_is_in_the_schema_and_gets_its_check(
+    fake_openai: FakeOpenAI, tmp_path: Path
+) -> None:
+    path = tmp_path / "principles.toml"
+    path.write_text((BUNDLED_DATA / "principles.toml").read_text(encoding="utf-8") + CUSTOM_PRINCIPLE)
+    review = await reviewer_for(fake_openai, principles_path=path).review(
+        Draft("What did you ship this week?")
+    )
+    ids = [*CORE_PRINCIPLES, "no_hashtag_walls"]
+    assert principle_enum(fake_openai.requests[0]) == ids
+    assert [f.principle for f in review.findings] == ids
+    assert len(fake_openai.requests) == 1  # the answer fit the schema: no repair
 
 
 @pytest.mark.parametrize(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import json
 from typing import Any
 
@@ -64,13 +65,19 @@ def test_strict_schema_requires_every_field_and_forbids_extras() -> None:
     text = json.dumps(schema)
     assert "$ref" not in text
     assert '"title"' not in text
+    assert schema["properties"]["rewrite"] == {"type": ["string", "null"]}  # short: it is sent every time
 
 
-def test_response_format_is_named_and_strict() -> None:
-    response_format = response_format_schema()
+def test_response_format_is_named_strict_and_lists_the_principle_ids() -> None:
+    ids = (*CORE_PRINCIPLES, "be_kind")
+    response_format = response_format_schema(ids)
     assert response_format["type"] == "json_schema"
     assert response_format["json_schema"]["strict"] is True
-    assert response_format["json_schema"]["schema"] == strict_schema(LLMAnswer)
+    schema = copy.deepcopy(response_format["json_schema"]["schema"])
+    principle = schema["properties"]["checks"]["items"]["properties"]["principle"]
+    assert principle == {"type": "string", "enum": list(ids)}
+    del principle["enum"]
+    assert schema == strict_schema(LLMAnswer)
 
 
 @pytest.mark.parametrize(

@@ -131,3 +131,11 @@ def test_a_missing_prompts_folder_is_a_config_error(principles: PrincipleSet, tm
 
 def test_every_bundled_prompt_file_is_known() -> None:
     assert sorted(p.name for p in BUNDLED_PROMPTS.glob("*.md")) == sorted(PROMPT_FILES)
+
+
+def test_system_prompt_reads_real_world_registers_as_the_rubric_does(principles: PrincipleSet) -> None:
+    system = load_prompts(BUNDLED_PROMPTS, principles).system(TAG)
+    for reading in ("self-promotion", "subscribe", "referral codes", "I'm live", "typo", "disguise"):
+        assert reading in system  # self-promotion in any wording is a pitch when nobody asked
+    assert "Short reactions" in system and "personal chat pass all checks" in system
+    assert "Petitions, votes, share chains only ask" in system
