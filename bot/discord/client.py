@@ -7,6 +7,7 @@ import logging
 import discord
 from discord import app_commands
 from discord.ext import commands
+from discord.voice_client import VoiceClient
 
 from bot.coach import Coach
 from bot.discord.daily_tip import DailyTip
@@ -50,6 +51,9 @@ class PartyCoachBot(commands.Bot):
     """Party Coach on Discord; `coach` does the reviewing, this only wires triggers to it."""
 
     def __init__(self, coach: Coach, *, message_content: bool, why_not: str = "") -> None:
+        # Party Coach never joins voice, so discord.py's warnings about missing voice libraries
+        # (PyNaCl, davey) on every start would only worry whoever reads the log.
+        VoiceClient.warn_nacl = VoiceClient.warn_dave = False
         super().__init__(
             command_prefix=commands.when_mentioned,
             help_command=None,
