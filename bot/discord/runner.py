@@ -16,11 +16,6 @@ from bot.settings import Settings
 
 logger = logging.getLogger(__name__)
 
-INTENT_REFUSED = (
-    "Discord refused it: enable Message Content Intent under Bot → Privileged Gateway Intents "
-    "in the Developer Portal, or set DISCORD_MESSAGE_CONTENT=false to stop asking"
-)
-
 
 def check_token(settings: Settings) -> str:
     """The bot token, or a one-line error saying where to get one."""
@@ -39,7 +34,7 @@ async def serve_discord(coach: Coach, stop: asyncio.Event) -> None:
     try:
         await run_client(bot, token, stop)
     except discord.PrivilegedIntentsRequired:
-        bot = build_bot(coach, message_content=False, why_not=INTENT_REFUSED)
+        bot = build_bot(coach, refused=True)
         await run_client(bot, token, stop)
 
 
