@@ -13,6 +13,7 @@ from bot.coach import Coach
 from bot.discord.daily_tip import DailyTip
 from bot.discord.drafts_channel import DraftsChannel
 from bot.discord.feedback import FeedbackButton
+from bot.discord.invite import invite_url
 from bot.discord.reactions import ReactionReviews
 from bot.discord.replies import send_friendly
 from bot.discord.review_commands import ReviewCommands
@@ -89,6 +90,8 @@ class PartyCoachBot(commands.Bot):
 
     async def on_ready(self) -> None:
         logger.info("discord: ready as %s in %d server(s)", self.user, len(self.guilds))
+        if not self.guilds and self.application_id is not None:
+            logger.info("discord: not in any server yet; invite it with %s", invite_url(self.application_id))
         freeze_startup_objects()
 
     async def on_message(self, message: discord.Message, /) -> None:
