@@ -35,4 +35,8 @@ RUN pip install --no-cache-dir /wheels/*.whl && rm -rf /wheels \
 
 USER 10001:10001
 VOLUME ["/app/data"]
+# Slack HTTP mode (`run slack --http --port 3000`); Socket Mode and Discord need no open port.
+EXPOSE 3000
+# `run` rewrites a heartbeat file every 30 s in every mode; `health` fails once it is 90 s old or gone.
+HEALTHCHECK --interval=30s --timeout=10s --start-period=30s --retries=3 CMD ["party-coach", "health"]
 CMD ["party-coach", "run", "all"]

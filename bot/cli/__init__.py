@@ -7,6 +7,7 @@ import click
 from bot import __version__
 from bot.cli.doctor import doctor
 from bot.cli.eval import eval_command
+from bot.cli.health import health
 from bot.cli.log import log
 from bot.cli.review import review
 from bot.cli.run import run
@@ -20,7 +21,7 @@ def cli() -> None:
     """Party Coach: post like a good guest. Converse first, offer help, pitch only when pulled."""
 
 
-for command in (review, log, tip, eval_command, doctor, run, train):
+for command in (review, log, tip, eval_command, doctor, run, health, train):
     cli.add_command(command)
 
 

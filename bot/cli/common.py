@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import logging
 from pathlib import Path
 
 import click
 
+from bot.cli.logging_setup import configure_logging
 from bot.coach import Coach, build_coach
 from bot.errors import PartyCoachError
 from bot.settings import ReviewerChoice, Settings, load_settings
@@ -34,9 +34,7 @@ def get_settings(ctx: click.Context) -> Settings:
             obj["settings"] = load_settings()
         except PartyCoachError as exc:
             raise fail(str(exc)) from None
-        logging.basicConfig(
-            level=obj["settings"].log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s"
-        )
+        configure_logging(obj["settings"].log_level)
     settings: Settings = obj["settings"]
     return settings
 

@@ -138,7 +138,8 @@ def discord_checks(settings: Settings) -> list[Check]:
                 "Discord",
                 "message content intent",
                 OK,
-                "requested; also switch it on in the Developer Portal (Bot → Privileged Gateway Intents)",
+                f"requested; drafts channels and the {settings.discord_review_emoji} reaction also need it "
+                "switched on in the Developer Portal (Bot → Privileged Gateway Intents)",
             )
         )
     else:
@@ -147,7 +148,8 @@ def discord_checks(settings: Settings) -> list[Check]:
                 "Discord",
                 "DISCORD_DRAFTS_CHANNELS",
                 MISSING,
-                "auto-review new messages (needs the Message Content intent)",
+                "auto-review new messages (needs Message Content Intent switched on in the Developer "
+                f"Portal, as the {settings.discord_review_emoji} reaction does)",
             )
         )
     if not settings.discord_tip_channels:

@@ -7,11 +7,13 @@ import logging
 import discord
 from discord import app_commands
 from discord.ext import commands
+from discord.voice_client import VoiceClient
 
 from bot.coach import Coach
 from bot.discord.daily_tip import DailyTip
 from bot.discord.drafts_channel import DraftsChannel
 from bot.discord.feedback import FeedbackButton
+from bot.discord.invite import invite_url
 from bot.discord.reactions import ReactionReviews
 from bot.discord.replies import send_friendly
 from bot.discord.review_commands import ReviewCommands
@@ -20,11 +22,34 @@ from bot.wording import SOMETHING_WENT_WRONG
 
 logger = logging.getLogger(__name__)
 
+# Discord sends a message's text to the bot only if Message Content Intent is switched on for the app in
+# the Developer Portal: the gateway needs it for drafts channels, and so does fetching the message a
+# reaction is on. Interactions (/review, the form, Apps → Review draft) carry their text regardless.
 NO_MESSAGE_CONTENT = (
     "Discord: running without the message-content intent ({why}), so drafts channels are not "
-    "auto-reviewed; /review, Apps → Review draft and the {emoji} reaction still work. "
-    "To turn it on, see docs/discord.md or run `party-coach doctor`."
+    "auto-reviewed; {still}. See 'The Message Content intent' in the README's Discord section, "
+    "or run `party-coach doctor`."
 )
+NOT_ASKED = "DISCORD_MESSAGE_CONTENT=false"
+STILL_WORKS_IF_ON_IN_PORTAL = (
+    "/review and Apps → Review draft work, and the {emoji} reaction too while Message Content Intent "
+    "stays switched on in the Developer Portal"
+)
+REFUSED = (
+    "Discord refused it: enable Message Content Intent under Bot → Privileged Gateway Intents "
+    "in the Developer Portal, or set DISCORD_MESSAGE_CONTENT=false to stop asking"
+)
+STILL_WORKS_WITHOUT_PORTAL = (
+    "the {emoji} reaction can't read messages either; /review and Apps → Review draft still work"
+)
+
+
+def without_message_content(refused: bool, emoji: str) -> str:
+    """The start-up line saying what works without message content, and why it is off."""
+    why, still = (
+        (REFUSED, STILL_WORKS_WITHOUT_PORTAL) if refused else (NOT_ASKED, STILL_WORKS_IF_ON_IN_PORTAL)
+    )
+    return NO_MESSAGE_CONTENT.format(why=why, still=still.format(emoji=emoji))
 
 
 def bot_intents(message_content: bool) -> discord.Intents:
@@ -49,7 +74,10 @@ class CoachCommandTree(app_commands.CommandTree):
 class PartyCoachBot(commands.Bot):
     """Party Coach on Discord; `coach` does the reviewing, this only wires triggers to it."""
 
-    def __init__(self, coach: Coach, *, message_content: bool, why_not: str = "") -> None:
+    def __init__(self, coach: Coach, *, message_content: bool, refused: bool = False) -> None:
+        # Party Coach never joins voice, so discord.py's warnings about missing voice libraries
+        # (PyNaCl, davey) on every start would only worry whoever reads the log.
+        VoiceClient.warn_nacl = VoiceClient.warn_dave = False
         super().__init__(
             command_prefix=commands.when_mentioned,
             help_command=None,
@@ -58,10 +86,12 @@ class PartyCoachBot(commands.Bot):
             tree_cls=CoachCommandTree,
         )
         self.coach = coach
-        self.why_not = why_not or "DISCORD_MESSAGE_CONTENT=false"
+        self.refused = refused
 
     async def on_ready(self) -> None:
         logger.info("discord: ready as %s in %d server(s)", self.user, len(self.guilds))
+        if not self.guilds and self.application_id is not None:
+            logger.info("discord: not in any server yet; invite it with %s", invite_url(self.application_id))
         freeze_startup_objects()
 
     async def on_message(self, message: discord.Message, /) -> None:
@@ -76,7 +106,12 @@ class PartyCoachBot(commands.Bot):
         else:
             settings = self.coach.settings
             log = logger.warning if settings.discord_drafts_channels else logger.info
-            log(NO_MESSAGE_CONTENT.format(why=self.why_not, emoji=settings.discord_review_emoji))
+            why, still = (
+                (REFUSED, STILL_WORKS_WITHOUT_PORTAL)
+                if self.refused
+                else (NOT_ASKED, STILL_WORKS_IF_ON_IN_PORTAL)
+            )
+            log(NO_MESSAGE_CONTENT.format(why=why, still=still.format(emoji=settings.discord_review_emoji)))
         await self.add_cog(DailyTip(self))
         await sync_commands(self)
 
@@ -105,7 +140,7 @@ async def sync_commands(bot: PartyCoachBot) -> None:
         )
 
 
-def build_bot(coach: Coach, *, message_content: bool | None = None, why_not: str = "") -> PartyCoachBot:
-    """A bot for `coach`; message content follows the settings unless told otherwise."""
+def build_bot(coach: Coach, *, message_content: bool | None = None, refused: bool = False) -> PartyCoachBot:
+    """A bot for `coach`; message content follows the settings unless told otherwise or Discord refused it."""
     wanted = coach.settings.discord_message_content if message_content is None else message_content
-    return PartyCoachBot(coach, message_content=wanted, why_not=why_not)
+    return PartyCoachBot(coach, message_content=wanted and not refused, refused=refused)

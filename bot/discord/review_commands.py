@@ -20,7 +20,9 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-DRAFT_INPUT_CHARS = 4000  # Discord's limit for one text input in a form
+# Discord's own limits on what a person can type: a slash-command text option, and one box in a form.
+OPTION_CHARS = 6000
+DRAFT_INPUT_CHARS = 4000
 
 
 async def answer_with_review(
@@ -43,7 +45,7 @@ class DraftForm(discord.ui.Modal, title="Review a draft"):
         label="Your draft",
         custom_id="party-coach:draft-form:draft",
         style=discord.TextStyle.paragraph,
-        placeholder="Paste the post, comment or DM you're about to send.",
+        placeholder=f"Paste the post you're about to send (up to {DRAFT_INPUT_CHARS:,} characters).",
         max_length=DRAFT_INPUT_CHARS,
     )
     replying_to: discord.ui.TextInput[DraftForm] = discord.ui.TextInput(
@@ -84,11 +86,14 @@ class ReviewCommands(commands.Cog):
 
     @app_commands.command(name="review", description="Check a draft for party manners before you post it.")
     @app_commands.describe(
-        text="The draft to review. Leave it out to paste a long draft into a form.",
+        text=f"The draft to review, up to {OPTION_CHARS:,} characters. Leave it out to open a form.",
         context="The post or message you're replying to, if any.",
     )
     async def review(
-        self, interaction: discord.Interaction, text: str | None = None, context: str | None = None
+        self,
+        interaction: discord.Interaction,
+        text: app_commands.Range[str, 1, OPTION_CHARS] | None = None,
+        context: app_commands.Range[str, 1, OPTION_CHARS] | None = None,
     ) -> None:
         if text is None:
             await interaction.response.send_modal(DraftForm(self.coach))

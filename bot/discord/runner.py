@@ -5,33 +5,37 @@ from __future__ import annotations
 import asyncio
 import logging
 
+import aiohttp
 import discord
+from discord.http import Route
 
 from bot.coach import Coach
 from bot.discord.client import PartyCoachBot, build_bot
 from bot.errors import ConfigError
+from bot.settings import Settings
 
 logger = logging.getLogger(__name__)
 
-INTENT_REFUSED = (
-    "Discord refused it: enable Message Content Intent under Bot → Privileged Gateway Intents "
-    "in the Developer Portal, or set DISCORD_MESSAGE_CONTENT=false to stop asking"
-)
 
-
-async def serve_discord(coach: Coach, stop: asyncio.Event) -> None:
-    """Run until `stop` is set; without the message-content intent if Discord refuses it."""
-    token = coach.settings.discord_token
+def check_token(settings: Settings) -> str:
+    """The bot token, or a one-line error saying where to get one."""
+    token = settings.discord_token
     if token is None or not token.get_secret_value().strip():
         raise ConfigError(
             "DISCORD_TOKEN is not set: copy the bot token from the Discord Developer Portal (Bot tab)"
         )
+    return token.get_secret_value()
+
+
+async def serve_discord(coach: Coach, stop: asyncio.Event) -> None:
+    """Run until `stop` is set; without the message-content intent if Discord refuses it."""
+    token = check_token(coach.settings)
     bot = build_bot(coach)
     try:
-        await run_client(bot, token.get_secret_value(), stop)
+        await run_client(bot, token, stop)
     except discord.PrivilegedIntentsRequired:
-        bot = build_bot(coach, message_content=False, why_not=INTENT_REFUSED)
-        await run_client(bot, token.get_secret_value(), stop)
+        bot = build_bot(coach, refused=True)
+        await run_client(bot, token, stop)
 
 
 async def run_client(bot: PartyCoachBot, token: str, stop: asyncio.Event) -> None:
@@ -48,6 +52,12 @@ async def run_client(bot: PartyCoachBot, token: str, stop: asyncio.Event) -> Non
     except discord.LoginFailure:
         raise ConfigError(
             "Discord didn't accept DISCORD_TOKEN: copy a fresh bot token from the Developer Portal (Bot tab)"
+        ) from None
+    except (aiohttp.ClientError, OSError, TimeoutError) as exc:
+        # Once connected, discord.py reconnects by itself; what escapes is the log-in's network failure.
+        raise ConfigError(
+            f"can't reach Discord at {Route.BASE} ({exc.__class__.__name__}); "
+            "check this machine's internet connection, proxy and firewall"
         ) from None
     finally:
         stopping.cancel()

@@ -10,6 +10,7 @@ from datetime import datetime
 
 from slack_bolt.async_app import AsyncApp
 from slack_bolt.authorization import AuthorizeResult
+from slack_bolt.logger.messages import warning_client_prioritized_and_token_skipped
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.coach import Coach
@@ -18,6 +19,19 @@ from bot.slack.client import make_web_client
 from bot.slack.daily_tip import DailyTipPoster, utc_now
 from bot.slack.listeners import register_all
 from bot.slack.services import SlackServices
+
+BOLT_LOGGER = logging.getLogger("bot.slack.bolt")
+
+
+class SkipTokenUnusedWarning(logging.Filter):
+    """Bolt reads SLACK_BOT_TOKEN from the environment by itself and then warns that it goes unused,
+    on every start; the token does reach Slack, through `authorize`, so the warning only misleads."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return record.getMessage() != warning_client_prioritized_and_token_skipped()
+
+
+BOLT_LOGGER.addFilter(SkipTokenUnusedWarning())
 
 
 @dataclass
@@ -71,7 +85,7 @@ def build_slack_bot(
         authorize=authorize,
         signing_secret=secret,
         name="party-coach",
-        logger=logging.getLogger("bot.slack.bolt"),
+        logger=BOLT_LOGGER,
     )
     services = SlackServices(coach)
     register_all(app, services)

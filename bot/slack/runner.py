@@ -60,7 +60,10 @@ async def verify_token(bot: SlackBot, api_url: str) -> None:
             f"Slack didn't accept SLACK_BOT_TOKEN ({reason}); check the token and reinstall the app"
         ) from None
     except (aiohttp.ClientError, TimeoutError) as exc:
-        raise ConfigError(f"can't reach the Slack API at {api_url} ({exc.__class__.__name__})") from None
+        raise ConfigError(
+            f"can't reach the Slack API at {api_url} ({exc.__class__.__name__}); "
+            "check this machine's internet connection, proxy and firewall"
+        ) from None
 
 
 async def listen(bot: SlackBot, host: str, port: int) -> tuple[web.AppRunner, int]:

@@ -5,17 +5,14 @@ from __future__ import annotations
 import discord
 import pytest
 
-from bot.discord.embeds import (
-    DESCRIPTION_CHARS,
-    EMBEDS_TOTAL_CHARS,
-    FIELD_VALUE_CHARS,
-    FIELDS_PER_EMBED,
-    FOOTER_CHARS,
-    TITLE_CHARS,
-    clip,
-    review_embeds,
-)
+from bot.discord.embeds import clip, review_embeds
 from bot.review.model import Finding, Review, Span
+
+# Discord's limits, written out here rather than taken from bot.discord.embeds, so a wrong number there
+# can't make these checks agree with it (https://discord.com/developers/docs/resources/message).
+EMBEDS_PER_MESSAGE, EMBEDS_TOTAL_CHARS = 10, 6000
+TITLE_CHARS, DESCRIPTION_CHARS, FOOTER_CHARS = 256, 4096, 2048
+FIELDS_PER_EMBED, FIELD_NAME_CHARS, FIELD_VALUE_CHARS = 25, 256, 1024
 
 
 def title_for(principle: str) -> str:
@@ -28,7 +25,7 @@ def finding(principle: str, passed: bool, reason: str, quotes: list[str]) -> Fin
 
 
 def assert_within_limits(embeds: list[discord.Embed]) -> None:
-    assert 1 <= len(embeds) <= 10
+    assert 1 <= len(embeds) <= EMBEDS_PER_MESSAGE
     assert sum(len(e) for e in embeds) <= EMBEDS_TOTAL_CHARS
     for embed in embeds:
         assert len(embed.title or "") <= TITLE_CHARS
@@ -36,7 +33,7 @@ def assert_within_limits(embeds: list[discord.Embed]) -> None:
         assert len(embed.footer.text or "") <= FOOTER_CHARS
         assert len(embed.fields) <= FIELDS_PER_EMBED
         for field in embed.fields:
-            assert 0 < len(field.name or "") <= 256
+            assert 0 < len(field.name or "") <= FIELD_NAME_CHARS
             assert 0 < len(field.value or "") <= FIELD_VALUE_CHARS
 
 

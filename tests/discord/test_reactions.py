@@ -141,3 +141,27 @@ async def test_without_message_content_access_the_reactor_is_told_privately(
         assert dm is not None and dm.content == CANT_READ
         assert "without its text" in caplog.text
         assert coach.log.recent_reviews(platform="discord") == []
+
+
+async def test_the_reaction_works_without_asking_for_the_intent_while_the_portal_grants_it(
+    coach: Coach, caplog: pytest.LogCaptureFixture
+) -> None:
+    """DISCORD_MESSAGE_CONTENT=false turns off the gateway side only; a fetched message still has its text."""
+    coach.settings.discord_message_content = False
+    granted = discord.Intents.default()
+    granted.message_content = True
+    with caplog.at_level(logging.INFO, logger="bot.discord"):
+        async with simcord.run(build_bot(coach), approved_intents=granted) as env:
+            guild = env.create_guild()
+            channel = guild.create_text_channel("general")
+            alice = guild.add_member(env.create_user("alice"))
+            draft = await alice.send(channel, PUSHY)
+
+            await alice.react(draft, "🔍")
+
+            [reply] = replies_to(channel, draft)
+            assert reply.embeds
+    [started] = [r.getMessage() for r in caplog.records if "message-content intent" in r.getMessage()]
+    assert "the 🔍 reaction too while Message Content Intent stays switched on in the Developer Portal" in (
+        started
+    )

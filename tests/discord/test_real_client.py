@@ -78,6 +78,9 @@ async def test_connects_becomes_ready_and_replies_to_a_draft(
     assert fake_discord.identified[0] & MESSAGE_CONTENT_INTENT
     [synced] = await fake_discord.wait_for("PUT", "/applications/")
     assert {c["name"] for c in synced.json} == {"review", "tip", "Review draft"}
+    [review] = [c for c in synced.json if c["name"] == "review"]
+    # Discord's own limit on a slash-command text option, declared so Discord enforces it as people type.
+    assert {o["name"]: o.get("max_length") for o in review["options"]} == {"text": 6000, "context": 6000}
     assert str(reply.json["message_reference"]["message_id"]) == "77"
     assert reply.json["embeds"][0]["title"] and reply.json["components"]
     assert reply.json["allowed_mentions"]["parse"] == []
@@ -106,6 +109,7 @@ async def test_a_refused_intent_means_one_clear_line_and_a_bot_that_still_works(
     assert loops == [], "neither client leaves its daily-tip loop behind"
     warnings = [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING]
     assert len(warnings) == 1 and "Discord refused it" in warnings[0]
+    assert "the 🔍 reaction can't read messages either" in warnings[0]
     assert str(reply.json["message_reference"]["message_id"]) == "78"
 
 

@@ -10,7 +10,7 @@ import simcord
 
 from bot.coach import Coach
 from bot.discord.client import build_bot
-from bot.settings import MAX_DRAFT_CHARS
+from bot.discord.review_commands import OPTION_CHARS
 from bot.wording import NO_TEXT, SOMETHING_WENT_WRONG
 from tests.discord.conftest import World, assert_deferred_privately_first
 
@@ -82,33 +82,27 @@ async def test_review_without_text_opens_a_form_then_reviews_what_was_typed(
     assert (row["trigger"], row["draft"], row["context"]) == ("modal", PUSHY, "Any launch tips?")
 
 
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("   ", "I can't review that: the draft is empty: give the text you want reviewed."),
-        (
-            "x" * (MAX_DRAFT_CHARS + 1),
-            "I can't review that: the draft is 40,001 characters; the limit is 40,000. "
-            "Review a shorter piece, one post at a time.",
-        ),
-    ],
-)
-async def test_a_draft_that_cant_be_reviewed_gets_one_friendly_line(
-    world: World, coach: Coach, text: str, expected: str
-) -> None:
-    result = await world.alice.slash(world.general, "review", text=text)
+async def test_an_empty_draft_gets_one_friendly_line(world: World, coach: Coach) -> None:
+    result = await world.alice.slash(world.general, "review", text="   ")
 
     assert result.response is not None and result.response.ephemeral
-    assert result.response.content == expected
+    assert (
+        result.response.content == "I can't review that: the draft is empty: give the text you want reviewed."
+    )
     assert result.response.embeds == []
     assert coach.log.recent_reviews(platform="discord") == []
 
 
-async def test_a_draft_at_the_limit_is_reviewed_and_the_reply_fits_discord(
+async def test_discord_itself_refuses_a_slash_draft_over_its_6000_character_limit(world: World) -> None:
+    with pytest.raises(simcord.OptionError, match="at most 6000 characters"):
+        await world.alice.slash(world.general, "review", text="x" * 6001)
+
+
+async def test_a_draft_at_discords_limit_is_reviewed_and_the_reply_fits_discord(
     world: World, coach: Coach
 ) -> None:
     words = "Buy now and DM me, we have the best deal you will ever see on earth. "
-    draft = (words * (MAX_DRAFT_CHARS // len(words) + 1))[:MAX_DRAFT_CHARS]
+    draft = (words * (OPTION_CHARS // len(words) + 1))[:OPTION_CHARS]
 
     result = await world.alice.slash(world.general, "review", text=draft)
 
@@ -118,7 +112,7 @@ async def test_a_draft_at_the_limit_is_reviewed_and_the_reply_fits_discord(
     assert all(len(f.value or "") <= 1024 for e in embeds for f in e.fields)
     assert all(len(e.description or "") <= 4096 and len(e.fields) <= 25 for e in embeds)
     [row] = coach.log.recent_reviews(platform="discord")
-    assert len(row["draft"]) == MAX_DRAFT_CHARS
+    assert len(row["draft"]) == OPTION_CHARS == 6000
 
 
 async def test_tip_shows_the_same_tip_all_day(world: World, coach: Coach) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import time
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -106,17 +105,15 @@ def test_next_due_skips_to_the_next_tip_day(tip_coach: Coach) -> None:
 
 
 async def test_the_loop_sleeps_until_the_tip_time_then_posts(tip_coach: Coach, fake_slack: FakeSlack) -> None:
-    started = time.monotonic()
-    almost = berlin(3, 9, 30) - timedelta(seconds=0.3)
-
-    def clock() -> datetime:
-        return almost + timedelta(seconds=time.monotonic() - started)
-
-    tips = DailyTipPoster(tip_coach, make_web_client(tip_coach.settings), [TIPS], now=clock)
+    # A clock that moves only when the test says so: however slow the machine, 9:30 comes when the test
+    # sets it, and the loop (which re-reads the clock each time it wakes) must not post before.
+    now = [berlin(3, 9, 30) - timedelta(seconds=0.2)]
+    tips = DailyTipPoster(tip_coach, make_web_client(tip_coach.settings), [TIPS], now=lambda: now[0])
     stop = asyncio.Event()
     loop = asyncio.create_task(tips.run(stop))
-    await asyncio.sleep(0.1)
+    await asyncio.sleep(0.5)  # the loop wakes at least once more in this time, still before 9:30
     assert fake_slack.calls_to("chat.postMessage") == []
+    now[0] = berlin(3, 9, 30)
     await fake_slack.wait_for("chat.postMessage", timeout=5)
     stop.set()
     await asyncio.wait_for(loop, timeout=5)

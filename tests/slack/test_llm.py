@@ -13,7 +13,7 @@ from bot.coach import FALLBACK_NOTE, build_coach
 from bot.slack.runner import running_slack
 from tests.fakes.openai_server import FAKE_API_KEY, FAKE_MODEL, FakeOpenAI
 from tests.fakes.slack_server import FakeSlack
-from tests.slack.conftest import GENERAL, SlackSender, slack_settings_for, texts_of
+from tests.slack.conftest import GENERAL, SLACK_ACK_SECONDS, SlackSender, slack_settings_for, texts_of
 
 PUSHY = "Buy now! Huge discount on our course, sign up today."
 
@@ -63,7 +63,8 @@ async def test_a_10_second_llm_never_delays_the_ack(
     command = await slack.command(PUSHY)
     for sent in [*reactions, command]:
         assert sent.status == 200
-        assert sent.seconds < 1.0  # Slack's limit is 3 s
+        assert sent.seconds < SLACK_ACK_SECONDS
+    assert slack.coach.log.recent_reviews() == [], "every ack came back while the AI was still thinking"
     placeholders = await fake_slack.wait_for("chat.postMessage", count=3, timeout=2)
     assert all("Reviewing your draft" in p["text"] for p in placeholders)
     assert "Reviewing your draft" in command.body
@@ -85,7 +86,7 @@ async def test_a_failing_llm_leaves_a_friendly_line_and_is_logged(
     post = fake_slack.add_message(GENERAL, PUSHY)
     with caplog.at_level(logging.WARNING):
         sent = await slack.reaction(GENERAL, post["ts"])
-        assert sent.status == 200 and sent.seconds < 1.0
+        assert sent.status == 200 and sent.seconds < SLACK_ACK_SECONDS
         await slack.settle(timeout=20)
     [reply] = fake_slack.thread(GENERAL, post["ts"])
     shown = texts_of(reply)
