@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
 from datetime import time
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import AliasChoices, Field, SecretStr, field_validator
+from pydantic import AliasChoices, Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+from bot.errors import ConfigError
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 BUNDLED_DATA = PACKAGE_DIR / "data"
@@ -15,6 +19,7 @@ BUNDLED_PROMPTS = PACKAGE_DIR / "prompts"
 
 MAX_DRAFT_CHARS = 40_000
 ReviewerChoice = Literal["auto", "offline", "llm"]
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 
 
 def _env(*names: str) -> AliasChoices:
@@ -108,6 +113,13 @@ class Settings(BaseSettings):
             raise ValueError(f"unknown timezone {value!r} (use a name like Europe/Berlin)") from None
         return value
 
+    @field_validator("log_level")
+    @classmethod
+    def _known_log_level(cls, value: str) -> str:
+        if value.upper() not in LOG_LEVELS:
+            raise ValueError(f"unknown log level {value!r} (use DEBUG, INFO or WARNING)")
+        return value
+
     @property
     def llm_configured(self) -> bool:
         """An LLM is usable with a key, or with a base URL (local servers often need no key)."""
@@ -120,15 +132,153 @@ class Settings(BaseSettings):
         return choice
 
 
-def load_settings(**overrides: object) -> Settings:
-    """Build settings, turning a validation failure into a friendly ConfigError."""
-    from pydantic import ValidationError
+@dataclass(frozen=True)
+class SettingProblem:
+    """A setting that needs fixing, named as the person set it (its environment variable)."""
 
-    from bot.errors import ConfigError
+    name: str
+    field: str
+    message: str
 
+    def __str__(self) -> str:
+        return f"{self.name}: {self.message}"
+
+
+# Read only by the chat bots (and `tip`), so a mistake in them must not stop `review`.
+CHAT_SETTINGS = frozenset(
+    name for name in Settings.model_fields if name.startswith(("slack_", "discord_", "tip_", "review_emoji"))
+)
+DISCORD_ID_HOWTO = "in Discord, turn on Developer Mode, then right-click the channel or server → Copy ID"
+SLACK_ID_HOWTO = "open the channel, click its name, and copy the Channel ID at the bottom"
+HINTS = {
+    "time_parsing": "use a 24-hour time like 09:30",
+    "bool_parsing": "use true or false",
+    "int_parsing": "use a whole number",
+    "float_parsing": "use a number",
+}
+
+
+def env_name(field: str) -> str:
+    """The environment variable a person sets for a field (its first alias)."""
+    alias = Settings.model_fields[field].validation_alias
+    choices = getattr(alias, "choices", None)
+    return str(choices[0]) if choices else field.upper()
+
+
+def _field_named(name: str) -> str | None:
+    for field, info in Settings.model_fields.items():
+        if name == field or name in (getattr(info.validation_alias, "choices", None) or []):
+            return field
+    return None
+
+
+def _problem(error: Any) -> SettingProblem:
+    """One pydantic error in plain words, with how to fix it."""
+    loc = error.get("loc") or ("settings",)
+    field = _field_named(str(loc[0])) or str(loc[0])
+    name = env_name(field) if field in Settings.model_fields else field
+    given = str(error.get("input", ""))[:60]
+    kind = error["type"]
+    if field.startswith("discord_") and kind == "int_parsing":
+        return discord_id_problem(name, given)
+    if kind == "literal_error":
+        choices = str(error["ctx"]["expected"]).replace("'", "")
+        return SettingProblem(name, field, f"{given!r} is not one of the choices: use {choices}")
+    if kind == "value_error":
+        return SettingProblem(name, field, str(error["msg"]).removeprefix("Value error, "))
+    detail = HINTS.get(kind) or str(error["msg"]).replace("Input should be", "it should be")
+    return SettingProblem(name, field, f"{given!r} won't do: {detail}")
+
+
+def read_settings(**overrides: object) -> tuple[Settings, list[SettingProblem]]:
+    """Settings, and every bad value at once (each left at its default), so one mistake hides no other."""
     try:
-        return Settings(**overrides)  # type: ignore[arg-type]
+        return Settings(**overrides), []  # type: ignore[arg-type]
     except ValidationError as exc:
-        first = exc.errors()[0]
-        name = str(first["loc"][0]) if first["loc"] else "settings"
-        raise ConfigError(f"setting {name}: {first['msg']}") from None
+        problems = [_problem(error) for error in exc.errors()]
+    defaults = {
+        p.field: Settings.model_fields[p.field].get_default(call_default_factory=True)
+        for p in problems
+        if p.field in Settings.model_fields
+    }
+    try:
+        return Settings(**{**overrides, **defaults}), problems
+    except ValidationError:
+        raise ConfigError(describe_problems(problems)) from None
+
+
+SLACK_TOKEN_KINDS = {
+    "xoxb-": "the bot token",
+    "xoxp-": "a user token",
+    "xapp-": "the app-level token",
+    "xoxe": "a token-rotation token",
+}
+SLACK_CHANNEL_ID = re.compile(r"[CGD][A-Z0-9]+")
+DISCORD_ID_DIGITS = range(17, 21)  # every Discord ID (a "snowflake") made since 2015 has 17 to 20 digits
+
+
+def _slack_token_problem(name: str, token: SecretStr | None, want: str, where: str) -> SettingProblem | None:
+    value = token.get_secret_value().strip() if token else ""
+    if not value or value.startswith(want):
+        return None
+    # Name the kind of token by its public prefix only; the secret itself is never shown.
+    kind = next((f"{k} ({p}…)" for p, k in SLACK_TOKEN_KINDS.items() if value.startswith(p)), "")
+    said = f"this is {kind}" if kind else "this isn't a Slack token"
+    return SettingProblem(name, name.lower(), f"{said}; use {SLACK_TOKEN_KINDS[want]} ({want}…) from {where}")
+
+
+def _slack_channel_problems(name: str, channels: list[str]) -> list[SettingProblem]:
+    return [
+        SettingProblem(
+            name, name.lower(), f"{c!r} is not a channel ID (one looks like C0123ABCD); {SLACK_ID_HOWTO}"
+        )
+        for c in channels
+        if not SLACK_CHANNEL_ID.fullmatch(c)
+    ]
+
+
+def discord_id_problem(name: str, given: object) -> SettingProblem:
+    """A value that isn't a Discord ID, with where to copy a real one."""
+    return SettingProblem(
+        name,
+        name.lower(),
+        f"{given!r} is not a Discord ID (those are numbers with 17 to 20 digits); {DISCORD_ID_HOWTO}",
+    )
+
+
+def _discord_id_problems(name: str, ids: list[int]) -> list[SettingProblem]:
+    return [discord_id_problem(name, i) for i in ids if len(str(i)) not in DISCORD_ID_DIGITS]
+
+
+def shape_problems(settings: Settings) -> list[SettingProblem]:
+    """Values that load but are the wrong kind: a user token as the bot token, a channel name as an ID."""
+    problems = [
+        _slack_token_problem("SLACK_BOT_TOKEN", settings.slack_bot_token, "xoxb-", "OAuth & Permissions"),
+        _slack_token_problem(
+            "SLACK_APP_TOKEN", settings.slack_app_token, "xapp-", "Basic Information → App-Level Tokens"
+        ),
+    ]
+    found = [p for p in problems if p is not None]
+    found += _slack_channel_problems("SLACK_DRAFTS_CHANNELS", settings.slack_drafts_channels)
+    found += _slack_channel_problems("SLACK_TIP_CHANNELS", settings.slack_tip_channels)
+    found += _discord_id_problems("DISCORD_DRAFTS_CHANNELS", settings.discord_drafts_channels)
+    found += _discord_id_problems("DISCORD_TIP_CHANNELS", settings.discord_tip_channels)
+    if settings.discord_dev_guild is not None:
+        found += _discord_id_problems("DISCORD_DEV_GUILD", [settings.discord_dev_guild])
+    return found
+
+
+def describe_problems(problems: list[SettingProblem]) -> str:
+    """Every problem on one line, with the command that explains them."""
+    if len(problems) == 1:
+        return f"setting {problems[0]}"
+    listed = "; ".join(str(p) for p in problems)
+    return f"{len(problems)} settings need fixing: {listed} (`party-coach doctor` shows them all)"
+
+
+def load_settings(**overrides: object) -> Settings:
+    """Build settings, turning validation failures into one friendly ConfigError naming every bad setting."""
+    settings, problems = read_settings(**overrides)
+    if problems:
+        raise ConfigError(describe_problems(problems))
+    return settings

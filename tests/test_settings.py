@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from bot.errors import ConfigError
-from bot.settings import load_settings
+from bot.settings import load_settings, read_settings
 
 
 def test_defaults_use_the_offline_reviewer() -> None:
@@ -74,3 +74,29 @@ def test_bad_settings_are_one_clear_line(
     with pytest.raises(ConfigError, match=message) as caught:
         load_settings()
     assert "\n" not in str(caught.value)
+
+
+def test_every_bad_setting_is_named_at_once_on_one_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PARTY_COACH_TIP_TIME", "25:00")
+    monkeypatch.setenv("PARTY_COACH_REVIEWER", "magic")
+    monkeypatch.setenv("DISCORD_TIP_CHANNELS", "general")
+    with pytest.raises(ConfigError) as caught:
+        load_settings()
+    message = str(caught.value)
+    assert message.startswith("3 settings need fixing: ") and "\n" not in message
+    for name in ("PARTY_COACH_TIP_TIME", "PARTY_COACH_REVIEWER", "DISCORD_TIP_CHANNELS"):
+        assert f"{name}: " in message
+
+
+def test_read_settings_keeps_the_good_values_and_defaults_the_bad(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PARTY_COACH_TIP_TIME", "25:00")
+    monkeypatch.setenv("PARTY_COACH_TIP_TIMEZONE", "Europe/Berlin")
+    settings, problems = read_settings()
+    assert settings.tip_time == time(9, 30) and settings.tip_timezone == "Europe/Berlin"
+    assert [(p.name, p.field) for p in problems] == [("PARTY_COACH_TIP_TIME", "tip_time")]
+
+
+def test_a_setting_given_by_its_second_name_is_reported_by_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TZ", "Nowhere/Land")
+    _, problems = read_settings()
+    assert [p.field for p in problems] == ["tip_timezone"] and "unknown timezone" in problems[0].message

@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from bot import __version__
+from bot.cli.common import honour_no_color
 from bot.cli.doctor import doctor
 from bot.cli.eval import eval_command
 from bot.cli.health import health
@@ -17,8 +18,10 @@ from bot.cli.train import train
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="party-coach")
-def cli() -> None:
+@click.pass_context
+def cli(ctx: click.Context) -> None:
     """Party Coach: post like a good guest. Converse first, offer help, pitch only when pulled."""
+    honour_no_color(ctx)
 
 
 for command in (review, log, tip, eval_command, doctor, run, health, train):

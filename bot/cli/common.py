@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import click
@@ -9,7 +10,7 @@ import click
 from bot.cli.logging_setup import configure_logging
 from bot.coach import Coach, build_coach
 from bot.errors import PartyCoachError
-from bot.settings import ReviewerChoice, Settings, load_settings
+from bot.settings import ReviewerChoice, SettingProblem, Settings, describe_problems, read_settings
 
 USAGE_ERROR = 2
 
@@ -27,23 +28,35 @@ def fail(message: str) -> FriendlyError:
     return FriendlyError(message)
 
 
-def get_settings(ctx: click.Context) -> Settings:
+def honour_no_color(ctx: click.Context) -> None:
+    """No colour when NO_COLOR is set to anything (https://no-color.org), even on a terminal."""
+    if os.environ.get("NO_COLOR"):
+        ctx.color = False
+
+
+def get_settings(ctx: click.Context, ignore: frozenset[str] = frozenset()) -> Settings:
+    """The settings, or one line naming every bad one outside `ignore` (fields the command never reads)."""
     obj = ctx.ensure_object(dict)
     if "settings" not in obj:
         try:
-            obj["settings"] = load_settings()
+            obj["settings"], obj["setting_problems"] = read_settings()
         except PartyCoachError as exc:
             raise fail(str(exc)) from None
-        configure_logging(obj["settings"].log_level)
+        configure_logging(obj["settings"].log_level)  # a bad PARTY_COACH_LOG_LEVEL is at its default by now
+    problems: list[SettingProblem] = [p for p in obj["setting_problems"] if p.field not in ignore]
+    if problems:
+        raise fail(describe_problems(problems))
     settings: Settings = obj["settings"]
     return settings
 
 
-def open_coach(ctx: click.Context, reviewer: ReviewerChoice | None = None) -> Coach:
+def open_coach(
+    ctx: click.Context, reviewer: ReviewerChoice | None = None, ignore: frozenset[str] = frozenset()
+) -> Coach:
     """Build the coach once per command; a bad config or DB path becomes a one-line error."""
     obj = ctx.ensure_object(dict)
     if "coach" not in obj:
-        settings = get_settings(ctx)
+        settings = get_settings(ctx, ignore)
         try:
             coach = build_coach(settings, reviewer)
         except PartyCoachError as exc:

@@ -6,10 +6,10 @@ from dataclasses import dataclass
 
 import click
 
-from bot.cli.common import get_settings
+from bot.cli.common import fail
 from bot.errors import PartyCoachError
 from bot.review.native_build import offline_build, stale_modules
-from bot.settings import Settings
+from bot.settings import SettingProblem, Settings, read_settings, shape_problems
 
 OK, MISSING, BROKEN = "ok", "missing", "broken"
 MARKS = {OK: ("✓", "green"), MISSING: ("·", "yellow"), BROKEN: ("✗", "red")}
@@ -94,34 +94,43 @@ def build_check() -> Check:
     return Check("Reviewer", "offline build", MISSING, why)
 
 
-def slack_checks(settings: Settings) -> list[Check]:
-    def have(value: object, name: str, enables: str) -> Check:
-        return Check("Slack", name, OK, "set") if value else Check("Slack", name, MISSING, enables)
+def have(section: str, value: object, name: str, enables: str) -> Check:
+    """A setting that is either set (its value is never shown) or missing, saying what it would enable."""
+    return Check(section, name, OK, "set") if value else Check(section, name, MISSING, enables)
 
-    checks = [
-        have(settings.slack_bot_token, "SLACK_BOT_TOKEN", "needed to run the Slack bot at all"),
+
+def slack_checks(settings: Settings) -> list[Check]:
+    return [
+        have("Slack", settings.slack_bot_token, "SLACK_BOT_TOKEN", "needed to run the Slack bot at all"),
         have(
+            "Slack",
             settings.slack_app_token,
             "SLACK_APP_TOKEN",
             "enables Socket Mode (the default; no public URL needed)",
         ),
         have(
-            settings.slack_signing_secret, "SLACK_SIGNING_SECRET", "needed for HTTP mode (run slack --http)"
+            "Slack",
+            settings.slack_signing_secret,
+            "SLACK_SIGNING_SECRET",
+            "needed for HTTP mode (run slack --http)",
+        ),
+        have(
+            "Slack",
+            ", ".join(settings.slack_drafts_channels),
+            "SLACK_DRAFTS_CHANNELS",
+            "auto-review every new message in these channels",
+        ),
+        have(
+            "Slack",
+            ", ".join(settings.slack_tip_channels),
+            "SLACK_TIP_CHANNELS",
+            "post a daily tip in these channels",
         ),
     ]
-    drafts = ", ".join(settings.slack_drafts_channels)
-    checks.append(have(drafts, "SLACK_DRAFTS_CHANNELS", "auto-review every new message in these channels"))
-    tips = ", ".join(settings.slack_tip_channels)
-    checks.append(have(tips, "SLACK_TIP_CHANNELS", "post a daily tip in these channels"))
-    return checks
 
 
 def discord_checks(settings: Settings) -> list[Check]:
-    checks = [
-        Check("Discord", "DISCORD_TOKEN", OK, "set")
-        if settings.discord_token
-        else Check("Discord", "DISCORD_TOKEN", MISSING, "needed to run the Discord bot")
-    ]
+    checks = [have("Discord", settings.discord_token, "DISCORD_TOKEN", "needed to run the Discord bot")]
     if settings.discord_drafts_channels and not settings.discord_message_content:
         checks.append(
             Check(
@@ -142,28 +151,81 @@ def discord_checks(settings: Settings) -> list[Check]:
                 "switched on in the Developer Portal (Bot → Privileged Gateway Intents)",
             )
         )
-    else:
-        checks.append(
-            Check(
-                "Discord",
-                "DISCORD_DRAFTS_CHANNELS",
-                MISSING,
-                "auto-review new messages (needs Message Content Intent switched on in the Developer "
-                f"Portal, as the {settings.discord_review_emoji} reaction does)",
-            )
+    checks.append(
+        have(
+            "Discord",
+            settings.discord_drafts_channels,
+            "DISCORD_DRAFTS_CHANNELS",
+            "auto-review new messages (needs Message Content Intent switched on in the Developer "
+            f"Portal, as the {settings.discord_review_emoji} reaction does)",
         )
-    if not settings.discord_tip_channels:
-        checks.append(Check("Discord", "DISCORD_TIP_CHANNELS", MISSING, "post a daily tip in these channels"))
+    )
+    checks.append(
+        have(
+            "Discord",
+            settings.discord_tip_channels,
+            "DISCORD_TIP_CHANNELS",
+            "post a daily tip in these channels",
+        )
+    )
     return checks
+
+
+def tip_checks(settings: Settings) -> list[Check]:
+    when = settings.tip_time.strftime("%H:%M")
+    days = "weekdays" if settings.tip_weekdays_only else "every day"
+    return [Check("Daily tip", "schedule", OK, f"{when} {settings.tip_timezone}, {days}")]
+
+
+SECTIONS = ("Core", "Reviewer", "Slack", "Discord", "Daily tip")
+SECTION_OF_FIELD = {
+    "slack_": "Slack",
+    "discord_": "Discord",
+    "tip_": "Daily tip",
+    "review_emoji": "Slack",
+    "openai_": "Reviewer",
+    "llm_": "Reviewer",
+    "reviewer": "Reviewer",
+}
+# Lines that sum up settings; built on a bad value (left at its default) they would mislead.
+SUMMARY_FIELDS = {"schedule": "tip_", "in use": "reviewer"}
+
+
+def with_problems(checks: list[Check], problems: list[SettingProblem]) -> list[Check]:
+    """Every bad setting marked ✗ in its section: on its own line when there is one, else added to it."""
+    messages: dict[str, list[str]] = {}
+    fields: dict[str, str] = {}
+    for problem in problems:
+        messages.setdefault(problem.name, []).append(problem.message)
+        fields[problem.name] = problem.field
+    marked = [
+        Check(c.section, c.name, BROKEN, "; ".join(messages.pop(c.name))) if c.name in messages else c
+        for c in checks
+    ]
+    for name, said in messages.items():
+        section = next((s for p, s in SECTION_OF_FIELD.items() if fields[name].startswith(p)), "Core")
+        marked.append(Check(section, name, BROKEN, "; ".join(said)))
+    misleading = {
+        n for n, prefix in SUMMARY_FIELDS.items() if any(f.startswith(prefix) for f in fields.values())
+    }
+    return sorted((c for c in marked if c.name not in misleading), key=lambda c: SECTIONS.index(c.section))
 
 
 @click.command()
 @click.pass_context
 def doctor(ctx: click.Context) -> None:
     """Check the setup: what works, what is missing, and what each missing piece would enable."""
-    settings = get_settings(ctx)
-    checks = (
-        core_checks(settings) + reviewer_checks(settings) + slack_checks(settings) + discord_checks(settings)
+    try:
+        settings, problems = read_settings()
+    except PartyCoachError as exc:
+        raise fail(str(exc)) from None
+    checks = with_problems(
+        core_checks(settings)
+        + reviewer_checks(settings)
+        + slack_checks(settings)
+        + discord_checks(settings)
+        + tip_checks(settings),
+        problems + shape_problems(settings),
     )
     section = ""
     for check in checks:
@@ -172,8 +234,5 @@ def doctor(ctx: click.Context) -> None:
             click.echo(click.style(f"\n{section}", bold=True))
         mark, colour = MARKS[check.status]
         click.echo(f"  {click.style(mark, fg=colour)} {check.name:<24} {check.detail}")
-    when = settings.tip_time.strftime("%H:%M")
-    days = "weekdays" if settings.tip_weekdays_only else "every day"
-    click.echo(f"\nDaily tip: {when} {settings.tip_timezone}, {days}.")
     if any(c.status == BROKEN for c in checks):
         ctx.exit(1)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import json
+import re
+import shlex
 from pathlib import Path
 
 import click
@@ -11,24 +13,40 @@ import click
 from bot.cli.common import fail, open_coach, read_input
 from bot.cli.review_output import review_as_dict, review_as_text
 from bot.coach import Coach, ReviewOutcome
-from bot.drafts_file import DraftLine, parse_jsonl
+from bot.drafts_file import JSONL_SUFFIXES, DraftLine, looks_like_jsonl, parse_jsonl
 from bot.errors import DraftError
-from bot.review.draft import check_draft_text, decode_text
+from bot.review.draft import check_draft_text, check_encodable, decode_text
+from bot.settings import CHAT_SETTINGS
 
 CONCURRENCY = 4
 
 
 def collect_drafts(
-    draft: str, is_file: bool, context: str | None, platform: str | None
+    draft: str, is_file: bool, input_kind: str, context: str | None, platform: str | None
 ) -> tuple[list[DraftLine], bool]:
-    """The drafts to review, and whether they came as a batch (a .jsonl file)."""
+    """The drafts to review, and whether they came as a batch (JSON lines)."""
     if not is_file:
-        return [DraftLine(1, None, check_draft_text(draft), context, platform, {})], False
+        text = check_draft_text(draft)
+        if looks_like_a_path(text):
+            raise DraftError(
+                f"no such file: {draft} (to review those words as a draft, pipe them in: "
+                f"echo {shlex.quote(draft)} | party-coach review -)"
+            )
+        return [DraftLine(1, None, text, context, platform, {})], False
     source, raw = read_input(draft)
-    if draft != "-" and Path(draft).suffix.lower() == ".jsonl":
+    if reads_as_jsonl(draft, raw, input_kind):
         return parse_jsonl(raw, source), True
     text = check_draft_text(decode_text(raw, source))
     return [DraftLine(1, None, text, context, platform, {})], False
+
+
+def reads_as_jsonl(draft: str, raw: bytes, input_kind: str) -> bool:
+    """JSON lines when asked for, or (auto) a .jsonl/.ndjson file, or stdin that starts like one."""
+    if input_kind != "auto":
+        return input_kind == "jsonl"
+    if draft == "-":
+        return looks_like_jsonl(raw)
+    return Path(draft).suffix.lower() in JSONL_SUFFIXES
 
 
 def names_a_file(draft: str) -> bool:
@@ -39,6 +57,15 @@ def names_a_file(draft: str) -> bool:
         return Path(draft).is_file()
     except (OSError, ValueError):  # a name too long for the file system, or a NUL byte
         return False
+
+
+# One word ending in a file extension (".txt", ".jsonl", ".MD"; not "v1.2" or "Thanks.Bye"), no spaces.
+PATH_LIKE = re.compile(r"\S*[^\s.]\.(?:[a-z][a-z0-9]{0,9}|[A-Z][A-Z0-9]{0,9})")
+
+
+def looks_like_a_path(draft: str) -> bool:
+    """A mistyped file name: reviewing the name itself would only hide the typo."""
+    return "://" not in draft and "@" not in draft and PATH_LIKE.fullmatch(draft) is not None
 
 
 async def review_all(
@@ -62,6 +89,15 @@ async def review_all(
 @click.option(
     "-f", "--file", "is_file", is_flag=True, help="DRAFT is a file path ('-' for stdin), even with spaces."
 )
+@click.option(
+    "--input",
+    "input_kind",
+    type=click.Choice(["auto", "text", "jsonl"]),
+    default="auto",
+    show_default=True,
+    help="How to read DRAFT: one draft (text), one JSON draft per line (jsonl), or auto: JSON lines for "
+    ".jsonl and .ndjson files, and for stdin that starts with a JSON object holding a 'text' field.",
+)
 @click.option("-c", "--context", help="The message this draft replies to.")
 @click.option("-p", "--platform", help="Where the draft will be posted (twitter, linkedin, reddit…).")
 @click.option(
@@ -79,6 +115,7 @@ def review(
     ctx: click.Context,
     draft: str,
     is_file: bool,
+    input_kind: str,
     context: str | None,
     platform: str | None,
     reviewer: str | None,
@@ -88,25 +125,27 @@ def review(
 
     DRAFT is the text itself, or the path of a file ('.jsonl' for one draft per line), or '-' for stdin.
     """
-    is_file = is_file or draft == "-" or names_a_file(draft)
+    is_file = is_file or draft == "-" or input_kind == "jsonl" or names_a_file(draft)
     try:
-        drafts, batch = collect_drafts(draft, is_file, context, platform)
+        if platform is not None:
+            check_encodable(platform, "platform")
+        drafts, batch = collect_drafts(draft, is_file, input_kind, context, platform)
         if context is not None and context.strip():
             check_draft_text(context, what="context")
     except DraftError as exc:
         raise fail(str(exc)) from None
-    coach = open_coach(ctx, reviewer)  # type: ignore[arg-type]
+    coach = open_coach(ctx, reviewer, ignore=CHAT_SETTINGS)  # type: ignore[arg-type]
     try:
         outcomes = asyncio.run(review_all(coach, drafts, platform))
     except DraftError as exc:
         raise fail(str(exc)) from None
     for item, outcome in zip(drafts, outcomes, strict=True):
         if fmt == "text":
-            label = (item.id or f"line {item.line}") if batch else None
-            click.echo(review_as_text(outcome, coach.principles, label=label))
+            shown = (item.label, item.text) if batch else None
+            click.echo(review_as_text(outcome, coach.principles, batch_item=shown))
         elif fmt == "jsonl":
-            click.echo(json.dumps(review_as_dict(outcome, item.id), ensure_ascii=False))
+            click.echo(json.dumps(review_as_dict(outcome, item, batch), ensure_ascii=False))
     if fmt == "json":
-        data = [review_as_dict(o, d.id) for d, o in zip(drafts, outcomes, strict=True)]
+        data = [review_as_dict(o, d, batch) for d, o in zip(drafts, outcomes, strict=True)]
         click.echo(json.dumps(data if batch else data[0], indent=2, ensure_ascii=False))
     ctx.exit(1 if any(o.review.verdict == "pushy" for o in outcomes) else 0)

@@ -7,16 +7,22 @@ from typing import Any
 import click
 
 from bot.coach import ReviewOutcome
+from bot.drafts_file import DraftLine
 from bot.principles import PrincipleSet
+from bot.text_fit import shorten
 from bot.wording import quotes_to_show
 
 TERMINAL_QUOTES = 4  # a terminal has room for one more quote than a chat message
+DRAFT_START_CHARS = 60  # enough to tell the drafts of a batch apart at a glance
 VERDICT_STYLE = {"ok": ("OK", "green"), "pushy": ("PUSHY", "red")}
 
 
-def review_as_dict(outcome: ReviewOutcome, draft_id: str | None = None) -> dict[str, Any]:
+def review_as_dict(outcome: ReviewOutcome, item: DraftLine, batch: bool) -> dict[str, Any]:
+    """A review for machines; in a batch it echoes the input's id as given, and always its line number."""
     review = outcome.review
-    data: dict[str, Any] = {"id": draft_id} if draft_id is not None else {}
+    data: dict[str, Any] = {"id": item.given_id} if item.given_id is not None else {}
+    if batch:
+        data["line"] = item.line
     data.update(
         verdict=review.verdict,
         violations=review.violations,
@@ -34,13 +40,17 @@ def review_as_dict(outcome: ReviewOutcome, draft_id: str | None = None) -> dict[
     return data
 
 
-def review_as_text(outcome: ReviewOutcome, principles: PrincipleSet, label: str | None = None) -> str:
-    """A readable block; styles are stripped by click.echo when not writing to a terminal."""
+def review_as_text(
+    outcome: ReviewOutcome, principles: PrincipleSet, batch_item: tuple[str, str] | None = None
+) -> str:
+    """A readable block; in a batch its head names the draft and shows how it starts."""
     review = outcome.review
     word, colour = VERDICT_STYLE[review.verdict]
     head = click.style(f"{word}", fg=colour, bold=True) + f"  score {review.score}/100"
-    if label:
-        head = f"{click.style(label, bold=True)}  {head}"
+    if batch_item:
+        label, text = batch_item
+        start = shorten(" ".join(text.split()), DRAFT_START_CHARS)
+        head = f"{click.style(label, bold=True)}  {head}  " + click.style(f"“{start}”", dim=True)
     lines = [head]
     for finding in review.findings:
         mark = click.style("✓", fg="green") if finding.passed else click.style("✗", fg="red")

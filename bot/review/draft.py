@@ -19,19 +19,35 @@ class Draft:
 
 
 def decode_text(raw: bytes, source: str = "input") -> str:
-    """Decode bytes as UTF-8 text, refusing binary data with a clear reason."""
+    """Decode bytes as UTF-8 text, refusing binary data with a clear reason (and the line of a bad byte)."""
     if b"\x00" in raw:
         raise DraftError(f"{source} looks like binary data (it contains NUL bytes); send plain text")
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise DraftError(f"{source} is not valid UTF-8 text (bad byte at position {exc.start})") from None
+        line = raw.count(b"\n", 0, exc.start) + 1
+        raise DraftError(
+            f"{source}, line {line}: not valid UTF-8 text; save it as UTF-8 (Unicode) and try again"
+        ) from None
+
+
+def check_encodable(text: str, what: str) -> str:
+    """Refuse text with broken characters: bad bytes in an argument, or half an emoji cut from an export."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise DraftError(
+            f"the {what} has a broken character at position {exc.start + 1} (not valid UTF-8 text, "
+            "such as half of a cut-off emoji); remove it or copy the text again"
+        ) from None
+    return text
 
 
 def check_draft_text(text: str, what: str = "draft") -> str:
     """Return the draft with line endings normalised, or raise DraftError saying what is wrong."""
     if "\x00" in text:
         raise DraftError(f"the {what} contains binary data (NUL bytes); send plain text")
+    check_encodable(text, what)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise DraftError(f"the {what} is empty: give the text you want reviewed")
