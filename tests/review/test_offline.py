@@ -565,7 +565,7 @@ def test_clean_draft_scores_full_marks_and_needs_no_rewrite() -> None:
             "link in bio",
         ),
         (
-            "Great tips!!! If anyone needs a mortgage, call Mike at 555-0177",
+            "Great tips!!! The one I'd add: get pre-approved before you tour homes, not after. If anyone needs a mortgage, call Mike at 555-0177",
             "Post: 7 mistakes homebuyers make",
             "555-0177",
         ),
