@@ -16,7 +16,7 @@ from bot.review.offline_reading import (
 )
 from bot.review.offline_scan import Hit
 from bot.review.offline_sentences import stem
-from bot.text_fit import shorten
+from bot.text_fit import at_word_break, shorten
 
 # A question asking the audience for help or a recommendation: the post itself still owes something.
 _REQUEST = re.compile(
@@ -28,7 +28,13 @@ _GESTURE = re.compile(
     r"\W*(?:congrat\w*|well\s+done|so\s+(?:happy|proud)|amazing|huge|love\s+(?:this|it)|gg|nice|wow|yay)\b"
 )
 _FIRST_PERSON = re.compile(r"\bi\b")
+# A sentence that opens by pointing back ("It runs…", "This is…"): it needs the sentence before it.
+_POINTS_BACK = re.compile(
+    r"\W*(?:it|it's|its|they|they're|their|them|he|she|his|her|(?:this|that|these|those)"
+    r"\s+(?:is|was|are|were|will|can|does|do|has|have|lets|helps|makes|means|gives|runs|one|ones)\b)\b"
+)
 RESPONDS = "Responds to what they actually said."
+RESPONDS_TO_PITCH = "Takes up what they said, but only to bring in your offer."
 QUOTED_ECHOES = 3  # at most this many of their words quoted back as the sign of a reply
 _LINE_BREAKS = re.compile(r"\s*\n\s*")
 _ALNUM = re.compile(r"[^\W_]")
@@ -160,7 +166,12 @@ def one_line(text: str, limit: int) -> str:
     text = text.strip()
     if "\n" in text:
         text = _LINE_BREAKS.sub(" ", text)
-    return shorten(text, limit)
+    return shorten(text, limit, tidy=_clean_cut)
+
+
+def _clean_cut(cut: str) -> str:
+    """A cut at a word break, without a comma or colon left hanging before the ellipsis."""
+    return at_word_break(cut).rstrip(" ,;:")
 
 
 def _ranges(hits: list[Hit]) -> list[tuple[int, int]]:
@@ -201,15 +212,14 @@ def judge_converse(reading: Reading) -> Outcome:
     own = [s for s in questions if _asks_readers(s.text)]
     if own:
         first = own[0]
-        why = f"Asks a real question: “{_quote(reading, first.start, first.end)}”."
-        return Outcome(True, why, [(first.start, first.end)])
+        # The question itself is the finding's quote; the reason doesn't repeat it.
+        return Outcome(True, "Asks a real question.", [(first.start, first.end)])
     beyond = _converse_beyond_questions(reading)
     if questions and not beyond.passed:
         # Only a question it quotes ("replay it asking 'what is this room teaching me?'") or a link
         # with "?" in it: that still passes, but isn't called a question the draft asks its readers.
         first = questions[0]
-        why = f"Gives people something to reply to: “{_quote(reading, first.start, first.end)}”."
-        return Outcome(True, why, [(first.start, first.end)])
+        return Outcome(True, "Gives people something to reply to.", [(first.start, first.end)])
     return beyond
 
 
@@ -243,33 +253,32 @@ def _converse_beyond_questions(reading: Reading) -> Outcome:
         )
     if context is not None:
         if _is_gesture(reading):
-            return Outcome(True, "A short, friendly reaction to their news.")
+            return Outcome(True, "A short, friendly reaction to what they said.")
         plain, overall, where = engagement(reading)
         engaged = plain >= 1 or (overall >= 2 and not reading.has("opener")) or reading.has("deictic")
         if reading.pulled_by or (unpulled and engaged):
-            return Outcome(True, RESPONDS, _where_they_are_answered(reading, where, unpulled))
+            return _responds(reading, where, unpulled)
         substance = reading.has_code or any(_substantive(s, reply=True) for s in reading.sentences)
         if not unpulled and (substance or _answers_with_link(reading)):
-            return Outcome(True, RESPONDS, _where_they_are_answered(reading, where, unpulled))
+            return _responds(reading, where, unpulled)
     elif not unpulled and (reading.has("opinion") or _tells_a_story(reading)):
         hits = reading.kinds.get("opinion", [])
         return Outcome(True, "Shares a personal story or view that people can reply to.", _ranges(hits[:1]))
     return _converse_failure(reading, unpulled)
 
 
-def _where_they_are_answered(
-    reading: Reading, where: list[tuple[int, int]], unpulled: bool
-) -> list[tuple[int, int]]:
-    """A sentence that takes up their words outside the pitch; failing that, only the words taken up.
+def _responds(reading: Reading, where: list[tuple[int, int]], unpulled: bool) -> Outcome:
+    """Responds to them, shown by a sentence that takes up their words outside the pitch.
 
-    An unasked pitch is never quoted as the proof of conversing: when every sentence that echoes them
-    sells, the evidence is the echoed words that aren't part of the pitch, or nothing.
+    An unasked pitch is never quoted as the proof of conversing: when every sentence that takes up their
+    words sells, the reason says so and the evidence is only the words taken up, outside the pitch.
     """
     for start, end in where:
-        if "pitch" not in reading.sentences[reading.sentence_at(start)].kinds:
-            return [(start, end)]
+        index = reading.sentence_at(start)
+        if "pitch" not in reading.sentences[index].kinds and not _continues_pitch(reading, index):
+            return Outcome(True, RESPONDS, [(start, end)])
     if not unpulled or not where or reading.context is None:
-        return where[:1]
+        return Outcome(True, RESPONDS, where[:1])
     pitch = [(h.start, h.end) for h in reading.pitch]
     echoed: dict[str, tuple[int, int]] = {}  # by stem: "Etsy" once, not "Etsy" and "ETSY"
     for start, end in where:
@@ -278,7 +287,19 @@ def _where_they_are_answered(
             fresh = root in reading.context.stems and root not in echoed
             if fresh and not any(a < word.end() and word.start() < b for a, b in pitch):
                 echoed[root] = word.span()
-    return list(echoed.values())[:QUOTED_ECHOES]
+    return Outcome(True, RESPONDS_TO_PITCH, list(echoed.values())[:QUOTED_ECHOES])
+
+
+def points_back(sentence: Sentence) -> bool:
+    """A sentence that opens by pointing back ("It runs…", "This is…"): it needs the sentence before it."""
+    return _POINTS_BACK.match(sentence.text) is not None
+
+
+def _continues_pitch(reading: Reading, index: int) -> bool:
+    """'Check out Pricewell. It runs all of these tests.': the second sentence still talks about the offer."""
+    return (
+        index > 0 and "pitch" in reading.sentences[index - 1].kinds and points_back(reading.sentences[index])
+    )
 
 
 def _first_worded(reading: Reading) -> list[tuple[int, int]]:
@@ -312,7 +333,7 @@ def _converse_failure(reading: Reading, unpulled: bool) -> Outcome:
     if links and not any(_substantive(s, reading.context is not None) for s in reading.sentences):
         return Outcome(False, "A bare link gives people nothing to reply to.", _ranges(links), cause="link")
     if reading.context is not None:
-        why = "Doesn't respond to what they said; it talks about your offer instead."
+        why = "Talks about your offer rather than what they said."
         return Outcome(False, why, _ranges(reading.pitch[:1]), cause="off_topic")
     return Outcome(
         False,
@@ -332,8 +353,7 @@ def judge_help(reading: Reading) -> Outcome:
         evidence = _help_evidence(reading, strict=True) or _help_beside_pitch(reading)
         if evidence:
             sentence = reading.sentence_of(evidence[0])
-            why = f"Gives something useful: “{_quote(reading, sentence.start, sentence.end)}”."
-            return Outcome(True, why, [(sentence.start, sentence.end)])
+            return Outcome(True, "Gives something useful before the pitch.", [(sentence.start, sentence.end)])
         if strings:
             quote = _quote(reading, strings[0].start, strings[0].end)
             why = f"The free offer (“{quote}”) has strings attached, so it isn't a gift."

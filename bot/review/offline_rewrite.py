@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from bot.principles import PrincipleSet
 from bot.review.draft import Draft
 from bot.review.model import CONVERSE_FIRST, OFFER_HELP, PITCH_ONLY_WHEN_PULLED
-from bot.review.offline_judges import Outcome, one_line
+from bot.review.offline_judges import Outcome, one_line, points_back
 from bot.review.offline_normalise import word_set
 from bot.review.offline_reading import count_words, opener_only
 
@@ -22,8 +22,11 @@ if TYPE_CHECKING:
 # Each flagged phrase beyond the first one of a failed principle costs a little, up to a cap.
 PHRASE_PENALTY = 2
 MAX_PHRASE_PENALTY = 10
-# A rewrite needs this many words of its own, beyond stock openers, to be worth showing.
+# A rewrite needs this many words of the draft's own, beyond stock openers, to be worth showing; more when
+# it gives nothing useful and only gains a stock question ("We just closed our Series A! What has worked
+# for you?"), since then it fixes neither problem by itself.
 MIN_REWRITE_WORDS = 6
+MIN_UNHELPFUL_REWRITE_WORDS = 20
 # A shouted sentence this short ("IT'S HERE!!!", "NOW HIRING") is hype; a longer one is kept in sentence case.
 _SHOUT_WORDS = 4
 _ALNUM = re.compile(r"[^\W_]")
@@ -39,11 +42,6 @@ _CAPITALISED = word_set(
 _PS = re.compile(r"\W*p\.?\s?s\.?\W*$", re.IGNORECASE)
 _REPEATED_MARK = re.compile(r"([!?])[!?]+")
 _ENDS_WITH_LINK = re.compile(r"(?:https?://|www\.|\w\.\w{2,}/)\S*$")
-# A sentence that opens by pointing back ("It runs…", "This is…"): it needs the sentence before it.
-_POINTS_BACK = re.compile(
-    r"\W*(?:it|it's|its|they|they're|their|them|he|she|his|her|(?:this|that|these|those)"
-    r"\s+(?:is|was|are|were|will|can|does|do|has|have|lets|helps|makes|means|gives|runs|one|ones)\b)\b"
-)
 
 # Fixes by the reason a principle failed ("{quote}" is the flagged words); the fallback needs no quote.
 # Only the draft's own words go in quotation marks, so a reader can always find what is quoted.
@@ -152,7 +150,7 @@ def rewrite_draft(draft: Draft, reading: Reading, outcomes: Mapping[str, Outcome
         opener = opener_only(sentence)
         if (
             sentence.kinds & drop
-            or (cut and _POINTS_BACK.match(sentence.text))
+            or (cut and points_back(sentence))
             or (opener and pitch_failed and converse_failed)  # "Great tips!!!" only led into the pitch
             or (_shouted(piece) and words <= _SHOUT_WORDS)  # "IT'S HERE!!!": hype, not something to say
         ):
@@ -161,7 +159,8 @@ def rewrite_draft(draft: Draft, reading: Reading, outcomes: Mapping[str, Outcome
         cut = False
         kept.append(_Kept(index, start, end, _calm(piece), 0 if opener else words))
     kept = _whole_pieces(kept)
-    if sum(item.words for item in kept) < MIN_REWRITE_WORDS:
+    unhelpful = converse_failed and not outcomes[OFFER_HELP].passed
+    if sum(item.words for item in kept) < (MIN_UNHELPFUL_REWRITE_WORDS if unhelpful else MIN_REWRITE_WORDS):
         return None  # an opener or a fragment plus a stock question is worse than no rewrite
     body = kept[0].text
     for before, after in pairwise(kept):

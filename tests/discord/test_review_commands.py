@@ -16,8 +16,8 @@ from tests.discord.conftest import World, assert_deferred_privately_first
 
 # Something worth keeping besides the pitch, so the review comes with a rewrite to show.
 PUSHY = (
-    "Big launch today! We cut our setup from 14 steps to 5 and activation went up 11%. "
-    "Buy now and DM me for the discount code."
+    "Big launch today! We cut our setup from 14 steps to 5, and the change that mattered most was letting "
+    "people skip the team invite until later. Buy now and DM me for the discount code."
 )
 
 

@@ -10,7 +10,7 @@ import pytest
 
 from bot.principles import load_principles
 from bot.review.draft import Draft
-from bot.review.model import CONVERSE_FIRST, OFFER_HELP, PITCH_ONLY_WHEN_PULLED, Review
+from bot.review.model import CONVERSE_FIRST, PITCH_ONLY_WHEN_PULLED, Review
 from bot.review.offline import OfflineReviewer
 from bot.settings import BUNDLED_DATA
 
@@ -75,6 +75,9 @@ NO_REWRITE = [
     ),
     ("¡OFERTA! 🔥 Limpieza dental a solo $59 este mes. ¡Agenda tu cita hoy! Link en la bio 😁", None),
     ("Super excited!!! Our new course just dropped, link in bio 👆", None),
+    # Left over with nothing useful and no conversation of its own: the stock question can't carry it.
+    ("new video is up on my channel!! go watch and subscribe, link in bio 🔥", None),
+    ("We just closed our Series A! 🎉 Book a demo at acme.example and get 20% off.", None),
 ]
 
 
@@ -165,16 +168,15 @@ def test_every_phrase_a_suggestion_or_reason_quotes_is_in_the_draft(text: str) -
 
 
 def test_a_shortened_quote_ends_at_a_word_break() -> None:
-    text = (
-        "A small habit that cut our meeting load by about a quarter: every recurring meeting gets an expiry "
-        "date written into the invite. When that date arrives, the organizer has to make the case for "
-        "renewing it, or it's gone. Of the 14 recurring meetings on our calendar last spring, 5 weren't "
-        "renewed.\n\nI share one ops fix like this every week. Subscribe at tidyops.example/subscribe."
-    )
-    helps = review(text).finding(OFFER_HELP)
-    assert helps is not None and helps.passed
-    [quote] = QUOTED.findall(helps.reason)
-    assert quote.endswith("…") and quoted_in_draft(quote, text)
+    text = QUOTING[1]
+    result = review(text)
+    converse = result.finding(CONVERSE_FIRST)
+    assert converse is not None and not converse.passed
+    quotes = QUOTED.findall(converse.reason) + [
+        q for line in result.suggestions for q in QUOTED.findall(line)
+    ]
+    shortened = [q for q in quotes if q.endswith("…")]
+    assert shortened and all(quoted_in_draft(q, text) for q in shortened)
 
 
 # Replies that take up the message they answer mostly inside an unasked pitch.
@@ -199,6 +201,13 @@ def test_a_passed_converse_first_is_never_shown_by_the_pitch(text: str, context:
     assert converse.passed and not pitch.passed
     pitched = [(s.start, s.end) for s in pitch.spans]
     assert all(not overlaps((s.start, s.end), pitched) for s in converse.spans)
+
+
+def test_when_only_the_pitch_takes_up_their_words_the_reason_says_so() -> None:
+    converse = review(PRICEWELL, PRICING_POST).finding(CONVERSE_FIRST)
+    assert converse is not None and converse.passed
+    assert converse.reason == "Takes up what they said, but only to bring in your offer."
+    assert "It runs all of these tests" not in " ".join(s.text for s in converse.spans)
 
 
 QUESTIONS = [
