@@ -224,8 +224,8 @@ def judge_converse(reading: Reading) -> Outcome:
 
 
 def _asks_readers(text: str) -> bool:
-    """A "?" that ends the draft's own question: not one closing a quotation ('asking "why?"') and not one
-    inside a link ("site.example/item?id=1"); "in MacOS?Coming from" still asks."""
+    """A "?" that ends the draft's own question, not one closing a quotation or inside a link."""
+    # 'asking "why?" first' and "site.example/item?id=1" don't ask; "in MacOS?Coming from" still does.
     at = text.find("?")
     while at >= 0:
         after = text[at + 1 : at + 2]
@@ -353,7 +353,9 @@ def judge_help(reading: Reading) -> Outcome:
         evidence = _help_evidence(reading, strict=True) or _help_beside_pitch(reading)
         if evidence:
             sentence = reading.sentence_of(evidence[0])
-            return Outcome(True, "Gives something useful before the pitch.", [(sentence.start, sentence.end)])
+            return Outcome(
+                True, "Gives something useful besides the offer.", [(sentence.start, sentence.end)]
+            )
         if strings:
             quote = _quote(reading, strings[0].start, strings[0].end)
             why = f"The free offer (“{quote}”) has strings attached, so it isn't a gift."

@@ -30,7 +30,9 @@ MIN_UNHELPFUL_REWRITE_WORDS = 20
 # A shouted sentence this short ("IT'S HERE!!!", "NOW HIRING") is hype; a longer one is kept in sentence case.
 _SHOUT_WORDS = 4
 _ALNUM = re.compile(r"[^\W_]")
-_TRAILING_HASHTAGS = re.compile(r"(?:\s*#[^\W_][\w-]*)+[\s.!]*$")
+# Hashtags that only tag the post: two or more in a row, or any at the end (before closing links, if any).
+_TAG = r"\s*#[^\W_][\w-]*"
+_TAGS_ONLY = re.compile(rf"(?:{_TAG}){{2,}}|(?:{_TAG})+(?=(?:\s+(?:https?://|www\.)\S*)*[\s.!]*$)")
 _HASHTAG_MARK = re.compile(r"#(?=[^\W\d_])")
 # Words of letters only ("IT'S" is one; "PRICE20" and "B2B" are codes and names, not words to calm down).
 _LETTER_WORDS = re.compile(r"(?<!\w)[^\W\d_]+(?:['’][^\W\d_]+)?(?!\w)")
@@ -184,8 +186,7 @@ class _Kept:
 
 
 def _whole_pieces(kept: list[_Kept]) -> list[_Kept]:
-    """Drop what only made sense with a cut neighbour: "(we built" or "P.S." or a list number before a cut
-    sentence, and a closing ")" after one."""
+    """Drop pieces that only made sense beside a cut neighbour: "(we built", "P.S.", "2.", a lone ")"."""
     whole: list[_Kept] = []
     for position, item in enumerate(kept):
         balance = item.text.count("(") - item.text.count(")")
@@ -199,9 +200,8 @@ def _whole_pieces(kept: list[_Kept]) -> list[_Kept]:
 
 
 def _without_hashtags(piece: str) -> str:
-    """Trailing hashtags go; one inside a sentence keeps its word ("the #job fair" -> "the job fair")."""
-    piece = _TRAILING_HASHTAGS.sub("", piece)
-    return _HASHTAG_MARK.sub("", piece)
+    """Tags go; a hashtag inside a sentence keeps its word ("the #job fair" -> "the job fair")."""
+    return _HASHTAG_MARK.sub("", _TAGS_ONLY.sub("", piece)).strip()
 
 
 def _shouted(piece: str) -> bool:
@@ -239,10 +239,10 @@ def _calm(piece: str) -> str:
             runs.append([index])
     for run in reversed(runs):
         if len(run) < 3 and (len(run) < 2 or any(len(words[i].group()) < 4 for i in run)):
-            continue  # "FREE SAT", "AWS EC2": short pairs are often names; leave them as written
+            continue  # "FREE SAT", "AWS RDS": short pairs are often names; leave them as written
         for index in reversed(run):
             word = words[index]
-            calm = word.group().capitalize() if index == 0 else word.group().lower()
+            calm = word.group().capitalize() if index == 0 else _lower_word(word)
             piece = piece[: word.start()] + calm + piece[word.end() :]
     return piece
 

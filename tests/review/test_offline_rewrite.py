@@ -115,6 +115,12 @@ REWRITES = [
         "will be there in person. #hiring #careers",
         ["#", "the fair"],
     ),
+    # Tags before a closing link go too; the link stays.
+    (
+        "Proud of our volunteers: 40 of them cleaned 2 miles of riverbank on Saturday and pulled out 300 kg "
+        "of trash, most of it plastic bottles and old fishing line. #RiverDay #volunteers example.org/photos",
+        ["#", "RiverDay", "volunteers example"],
+    ),
     # A "P.S." or a list number whose line was cut goes with it.
     (
         "Three things that cut our support queue in half:\n1. A pinned FAQ answering the top 10 questions.\n"
@@ -141,7 +147,10 @@ def test_a_rewrite_keeps_the_draft_s_words_lines_and_names() -> None:
         "morning. I'll be on the phones myself. What has worked for you?"
     )
     assert "Come find us at the job fair on Friday" in (review(REWRITES[3][0]).rewrite or "")
-    listed = review(REWRITES[4][0]).rewrite or ""
+    assert (review(REWRITES[4][0]).rewrite or "").endswith(
+        "fishing line. example.org/photos\nWhat has worked for you?"
+    )
+    listed = review(REWRITES[5][0]).rewrite or ""
     assert (
         "1. A pinned FAQ answering the top 10 questions.\n3. Canned replies reviewed every quarter." in listed
     )
