@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from bot.review.offline_normalise import WORD
 from bot.review.offline_reading import (
     STRONG_PITCH,
     Reading,
@@ -14,6 +15,8 @@ from bot.review.offline_reading import (
     opener_only,
 )
 from bot.review.offline_scan import Hit
+from bot.review.offline_sentences import stem
+from bot.text_fit import at_word_break, shorten
 
 # A question asking the audience for help or a recommendation: the post itself still owes something.
 _REQUEST = re.compile(
@@ -25,6 +28,14 @@ _GESTURE = re.compile(
     r"\W*(?:congrat\w*|well\s+done|so\s+(?:happy|proud)|amazing|huge|love\s+(?:this|it)|gg|nice|wow|yay)\b"
 )
 _FIRST_PERSON = re.compile(r"\bi\b")
+# A sentence that opens by pointing back ("It runs…", "This is…"): it needs the sentence before it.
+_POINTS_BACK = re.compile(
+    r"\W*(?:it|it's|its|they|they're|their|them|he|she|his|her|(?:this|that|these|those)"
+    r"\s+(?:is|was|are|were|will|can|does|do|has|have|lets|helps|makes|means|gives|runs|one|ones)\b)\b"
+)
+RESPONDS = "Responds to what they actually said."
+RESPONDS_TO_PITCH = "Takes up what they said, but only to bring in your offer."
+QUOTED_ECHOES = 3  # at most this many of their words quoted back as the sign of a reply
 _LINE_BREAKS = re.compile(r"\s*\n\s*")
 _ALNUM = re.compile(r"[^\W_]")
 # A slogan post: short, no numbers, no "I" or "we", no reasons ("Just ship it.", "Invest in yourself.").
@@ -175,10 +186,20 @@ def _lesson_follows(reading: Reading, index: int) -> bool:
 def _quote(reading: Reading, start: int, end: int, limit: int = 70) -> str:
     """The draft's own words for a normalised range, shortened for a one-line reason."""
     begin, finish = reading.norm.draft_range(start, max(end, start + 1))
-    text = reading.original[begin:finish].strip()
+    return one_line(reading.original[begin:finish], limit)
+
+
+def one_line(text: str, limit: int) -> str:
+    """Words as written on one line, cut at a word break to fit, so no word is left in pieces."""
+    text = text.strip()
     if "\n" in text:
         text = _LINE_BREAKS.sub(" ", text)
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+    return shorten(text, limit, tidy=_clean_cut)
+
+
+def _clean_cut(cut: str) -> str:
+    """A cut at a word break, without a comma or colon left hanging before the ellipsis."""
+    return at_word_break(cut).rstrip(" ,;:")
 
 
 def _ranges(hits: list[Hit]) -> list[tuple[int, int]]:
@@ -215,12 +236,37 @@ def judge_pitch(reading: Reading) -> Outcome:
 
 
 def judge_converse(reading: Reading) -> Outcome:
-    context = reading.context
     questions = _genuine_questions(reading)
-    if questions:
+    own = [s for s in questions if _asks_readers(s.text)]
+    if own:
+        first = own[0]
+        # The question itself is the finding's quote; the reason doesn't repeat it.
+        return Outcome(True, "Asks a real question.", [(first.start, first.end)])
+    beyond = _converse_beyond_questions(reading)
+    if questions and not beyond.passed:
+        # Only a question it quotes ("replay it asking 'what is this room teaching me?'") or a link
+        # with "?" in it: that still passes, but isn't called a question the draft asks its readers.
         first = questions[0]
-        why = f"Asks a real question: “{_quote(reading, first.start, first.end)}”."
-        return Outcome(True, why, [(first.start, first.end)])
+        return Outcome(True, "Gives people something to reply to.", [(first.start, first.end)])
+    return beyond
+
+
+def _asks_readers(text: str) -> bool:
+    """A "?" that ends the draft's own question, not one closing a quotation or inside a link."""
+    # 'asking "why?" first' and "site.example/item?id=1" don't ask; "in MacOS?Coming from" still does.
+    at = text.find("?")
+    while at >= 0:
+        after = text[at + 1 : at + 2]
+        in_link = "/" in text[text.rfind(" ", 0, at) + 1 : at] and not (after.isspace() or not after)
+        if after not in ('"', "'") and not in_link:
+            return True
+        at = text.find("?", at + 1)
+    return False
+
+
+def _converse_beyond_questions(reading: Reading) -> Outcome:
+    """Converse first, judged on everything but the draft's questions."""
+    context = reading.context
     unpulled = bool(reading.pitch) and not reading.pulled_by
     for kind, why in (
         ("invite", "Invites people to reply."),
@@ -237,18 +283,61 @@ def judge_converse(reading: Reading) -> Outcome:
         return Outcome(True, "A short reaction or line of chat: part of a conversation, not a broadcast.")
     if context is not None:
         if _is_gesture(reading):
-            return Outcome(True, "A short, friendly reaction to their news.")
+            return Outcome(True, "A short, friendly reaction to what they said.")
         plain, overall, where = engagement(reading)
         engaged = plain >= 1 or (overall >= 2 and not reading.has("opener")) or reading.has("deictic")
         if reading.pulled_by or (unpulled and engaged):
-            return Outcome(True, "Responds to what they actually said.", where[:1])
+            return _responds(reading, where, unpulled)
         substance = reading.has_code or any(_substantive(s, reply=True) for s in reading.sentences)
         if not unpulled and (substance or _answers_with_link(reading)):
-            return Outcome(True, "Responds to what they actually said.", where[:1])
+            return _responds(reading, where, unpulled)
     elif not unpulled and (reading.has("opinion") or _tells_a_story(reading)):
         hits = reading.kinds.get("opinion", [])
         return Outcome(True, "Shares a personal story or view that people can reply to.", _ranges(hits[:1]))
     return _converse_failure(reading, unpulled)
+
+
+def _responds(reading: Reading, where: list[tuple[int, int]], unpulled: bool) -> Outcome:
+    """Responds to them, shown by a sentence that takes up their words outside the pitch.
+
+    An unasked pitch is never quoted as the proof of conversing: when every sentence that takes up their
+    words sells, the reason says so and the evidence is only the words taken up, outside the pitch.
+    """
+    for start, end in where:
+        index = reading.sentence_at(start)
+        if "pitch" not in reading.sentences[index].kinds and not _continues_pitch(reading, index):
+            return Outcome(True, RESPONDS, [(start, end)])
+    if not unpulled or not where or reading.context is None:
+        return Outcome(True, RESPONDS, where[:1])
+    pitch = [(h.start, h.end) for h in reading.pitch]
+    echoed: dict[str, tuple[int, int]] = {}  # by stem: "Etsy" once, not "Etsy" and "ETSY"
+    for start, end in where:
+        for word in WORD.finditer(reading.visible, start, end):
+            root = stem(word.group())
+            fresh = root in reading.context.stems and root not in echoed
+            if fresh and not any(a < word.end() and word.start() < b for a, b in pitch):
+                echoed[root] = word.span()
+    return Outcome(True, RESPONDS_TO_PITCH, list(echoed.values())[:QUOTED_ECHOES])
+
+
+def points_back(sentence: Sentence) -> bool:
+    """A sentence that opens by pointing back ("It runs…", "This is…"): it needs the sentence before it."""
+    return _POINTS_BACK.match(sentence.text) is not None
+
+
+def _continues_pitch(reading: Reading, index: int) -> bool:
+    """'Check out Pricewell. It runs all of these tests.': the second sentence still talks about the offer."""
+    return (
+        index > 0 and "pitch" in reading.sentences[index - 1].kinds and points_back(reading.sentences[index])
+    )
+
+
+def _first_worded(reading: Reading) -> list[tuple[int, int]]:
+    """The first sentence with words in it: a line of emoji ("🚀🚀") shows nothing on its own."""
+    for sentence in reading.sentences:
+        if sentence.words:
+            return [(sentence.start, sentence.end)]
+    return [(s.start, s.end) for s in reading.sentences[:1]]
 
 
 def _converse_failure(reading: Reading, unpulled: bool) -> Outcome:
@@ -274,11 +363,13 @@ def _converse_failure(reading: Reading, unpulled: bool) -> Outcome:
     if links and not any(_substantive(s, reading.context is not None) for s in reading.sentences):
         return Outcome(False, "A bare link gives people nothing to reply to.", _ranges(links), cause="link")
     if reading.context is not None:
-        why = "Doesn't respond to what they said; it talks about your offer instead."
+        why = "Talks about your offer rather than what they said."
         return Outcome(False, why, _ranges(reading.pitch[:1]), cause="off_topic")
-    opening = [(s.start, s.end) for s in reading.sentences[:1]]
     return Outcome(
-        False, "A one-way announcement: nothing invites people to reply.", opening, cause="broadcast"
+        False,
+        "A one-way announcement: nothing invites people to reply.",
+        _first_worded(reading),
+        cause="broadcast",
     )
 
 
@@ -292,11 +383,12 @@ def judge_help(reading: Reading) -> Outcome:
         evidence = _help_evidence(reading, strict=True) or _help_beside_pitch(reading)
         if evidence:
             sentence = reading.sentence_of(evidence[0])
-            why = f"Gives something useful: “{_quote(reading, sentence.start, sentence.end)}”."
-            return Outcome(True, why, [(sentence.start, sentence.end)])
+            return Outcome(
+                True, "Gives something useful besides the offer.", [(sentence.start, sentence.end)]
+            )
         if strings:
             quote = _quote(reading, strings[0].start, strings[0].end)
-            why = f"The “free” offer (“{quote}”) has strings attached, so it isn't a gift."
+            why = f"The free offer (“{quote}”) has strings attached, so it isn't a gift."
             return Outcome(False, why, _ranges(strings), cause="gate")
         return Outcome(
             False, "Only promotes; there's no tip, answer or insight for the reader.", _ranges(reading.pitch)
@@ -335,9 +427,11 @@ def _help_failure(reading: Reading) -> Outcome:
         return Outcome(
             False, "Hashtags only; nothing useful for the reader.", _ranges(tags), cause="hashtags"
         )
-    opening = [(s.start, s.end) for s in reading.sentences[:1]]
     return Outcome(
-        False, "Nothing useful for the reader yet: no tip, answer or insight.", opening, cause="empty"
+        False,
+        "Nothing useful for the reader yet: no tip, answer or insight.",
+        _first_worded(reading),
+        cause="empty",
     )
 
 

@@ -14,7 +14,11 @@ from bot.discord.review_commands import OPTION_CHARS
 from bot.wording import NO_TEXT, SOMETHING_WENT_WRONG
 from tests.discord.conftest import World, assert_deferred_privately_first
 
-PUSHY = "Big launch today! Buy now and DM me for the discount code."
+# Something worth keeping besides the pitch, so the review comes with a rewrite to show.
+PUSHY = (
+    "Big launch today! We cut our setup from 14 steps to 5, and the change that mattered most was letting "
+    "people skip the team invite until later. Buy now and DM me for the discount code."
+)
 
 
 def expected_fields(coach: Coach, row: dict[str, object]) -> set[str]:
