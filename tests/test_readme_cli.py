@@ -43,12 +43,18 @@ def test_the_section_shows_sessions() -> None:
 def test_each_shown_session_prints_what_the_readme_says(
     tmp_path: Path, session: list[tuple[str, str]]
 ) -> None:
-    env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"}
+    env = {
+        **os.environ,
+        "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}",
+        "PARTY_COACH_DB": str(tmp_path / "log.db"),  # never the reader's own log
+    }
     for command, shown in session:
         if command.startswith("cat "):  # the README shows a file: make it
             (tmp_path / command.removeprefix("cat ")).write_text(shown + "\n", encoding="utf-8")
             continue
-        result = subprocess.run(["bash", "-c", command], capture_output=True, text=True, env=env, check=False)
+        result = subprocess.run(
+            ["bash", "-c", command], capture_output=True, text=True, env=env, check=False, cwd=tmp_path
+        )
         assert result.stderr == "" and result.stdout.rstrip("\n") == shown, command
 
 

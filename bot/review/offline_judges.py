@@ -94,7 +94,9 @@ def _is_gesture(reading: Reading) -> bool:
 
 def _is_chat_line(reading: Reading) -> bool:
     """A short line of chat or a reaction posted on its own ("haha same", "this slaps"): no broadcast."""
-    if reading.kinds.keys() & _BROADCAST or not 0 < count_words(reading.visible) <= CHAT_WORDS:
+    if reading.kinds.keys() & _BROADCAST or not reading.visible.strip():
+        return False
+    if count_words(reading.visible) > CHAT_WORDS:
         return False
     if any(s.question and s.words >= 3 for s in reading.sentences):
         return False  # a real question with nothing shared is a bare question, not chat

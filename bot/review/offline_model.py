@@ -163,7 +163,19 @@ def settle_outcomes(
         missed = chance >= (FLAG_FROM if rule is None or rule.passed else CLEAR_BELOW[principle])
         if rule is not None and rule.passed != missed:
             continue
+        if principle == PITCH_ONLY_WHEN_PULLED and missed and reading.has("hiring"):
+            continue  # the rubric's word: a job post is not a sales pitch
         outcomes[principle] = model_outcome(principle, missed, reading, model)
+    pitch = outcomes[PITCH_ONLY_WHEN_PULLED]
+    if not pitch.passed:  # a met principle is never shown by the words of an unasked pitch
+        for principle in (CONVERSE_FIRST, OFFER_HELP):
+            met = outcomes[principle]
+            if met.passed:
+                met.ranges = [r for r in met.ranges if not any(_overlap(r, p) for p in pitch.ranges)]
+
+
+def _overlap(one: tuple[int, int], other: tuple[int, int]) -> bool:
+    return one[0] < other[1] and other[0] < one[1]
 
 
 def score_from(judgement: Judgement, missed: set[str], weights: dict[str, int], pushy: bool) -> int:

@@ -66,7 +66,7 @@ def quoted_in_draft(quote: str, text: str) -> bool:
 NO_REWRITE = [
     (LAUNCH, None),
     (PRICEWELL, PRICING_POST),  # "Great post! It runs all of these tests…": "It" pointed at the cut product
-    ("Your draft here", None),
+    ("Your draft here #growth #marketing #sales", None),
     ("Big launch today! Buy now and DM me for the discount code.", None),
     ("Great tips!!! If anyone needs a mortgage, call Mike at 555-0177", "Post: 7 mistakes homebuyers make"),
     (
