@@ -6,6 +6,7 @@ from datetime import time
 from pathlib import Path
 from typing import Annotated, Literal
 
+from platformdirs import user_data_path
 from pydantic import AliasChoices, Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
@@ -13,6 +14,8 @@ PACKAGE_DIR = Path(__file__).resolve().parent
 BUNDLED_DATA = PACKAGE_DIR / "data"
 BUNDLED_PROMPTS = PACKAGE_DIR / "prompts"
 
+# Per user, not per folder: cron, a shell in another folder and the CLI all find the same log.
+DEFAULT_DB_PATH = user_data_path("party-coach", appauthor=False) / "party-coach.db"
 MAX_DRAFT_CHARS = 40_000
 ReviewerChoice = Literal["auto", "offline", "llm"]
 
@@ -29,7 +32,7 @@ class Settings(BaseSettings):
     )
 
     # Core
-    db_path: Path = Field(Path("data/party-coach.db"), validation_alias=_env("PARTY_COACH_DB"))
+    db_path: Path = Field(DEFAULT_DB_PATH, validation_alias=_env("PARTY_COACH_DB"))
     hash_drafts: bool = Field(False, validation_alias=_env("PARTY_COACH_HASH_DRAFTS"))
     principles_path: Path = Field(
         BUNDLED_DATA / "principles.toml", validation_alias=_env("PARTY_COACH_PRINCIPLES")
@@ -91,6 +94,12 @@ class Settings(BaseSettings):
         if isinstance(value, str):
             return [part.strip() for part in value.split(",") if part.strip()]
         return value
+
+    @field_validator("db_path")
+    @classmethod
+    def _absolute_db_path(cls, value: Path) -> Path:
+        """A relative PARTY_COACH_DB is fixed to the folder it was given in, and shown in full."""
+        return value if str(value) == ":memory:" else value.expanduser().absolute()
 
     @field_validator("openai_base_url", mode="before")
     @classmethod

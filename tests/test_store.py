@@ -105,7 +105,12 @@ def test_migrates_an_older_schema_without_losing_rows(tmp_path: Path) -> None:
     log = SuggestionLog(path)
     assert "cache_key" in log.table("reviews").columns_dict
     assert [r["draft"] for r in log.recent_reviews()] == ["old draft"]
-    assert {m.name for m in log_migrations.applied(log.db)} == {"m001_initial", "m002_cache_and_claims"}
+    assert {m.name for m in log_migrations.applied(log.db)} == {
+        "m001_initial",
+        "m002_cache_and_claims",
+        "m003_network",
+    }
+    assert "network" in log.table("reviews").columns_dict
 
 
 def test_concurrent_writers_lose_nothing(tmp_path: Path) -> None:

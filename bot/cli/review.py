@@ -8,12 +8,13 @@ from pathlib import Path
 
 import click
 
-from bot.cli.common import fail, open_coach, read_input
+from bot.cli.common import fail, open_coach, read_input, use_memory_log
 from bot.cli.review_output import review_as_dict, review_as_text
 from bot.coach import Coach, ReviewOutcome
 from bot.drafts_file import DraftLine, parse_jsonl
-from bot.errors import DraftError
+from bot.errors import DraftError, LogError
 from bot.review.draft import check_draft_text, decode_text
+from bot.review.offline import OfflineReviewer
 
 CONCURRENCY = 4
 
@@ -44,17 +45,20 @@ def names_a_file(draft: str) -> bool:
 async def review_all(
     coach: Coach, drafts: list[DraftLine], default_platform: str | None
 ) -> list[ReviewOutcome]:
-    """Review in input order, a few at a time (the LLM reviewer waits on the network)."""
+    """Review in input order, a few at a time (the LLM reviewer waits on the network); logged later."""
     gate = asyncio.Semaphore(CONCURRENCY)
 
     async def one(item: DraftLine) -> ReviewOutcome:
         async with gate:
-            return await coach.review(item.text, item.context, network=item.platform or default_platform)
+            network = item.platform or default_platform
+            return await coach.review(item.text, item.context, network=network, record=False)
 
     try:
+        if isinstance(coach.reviewer, OfflineReviewer):  # nothing to wait on: a task per draft only costs
+            return [await one(d) for d in drafts]
         return list(await asyncio.gather(*(one(d) for d in drafts)))
     finally:
-        await coach.aclose()
+        await coach.reviewer.aclose()
 
 
 @click.command()
@@ -74,6 +78,7 @@ async def review_all(
 @click.option(
     "--format", "fmt", type=click.Choice(["text", "json", "jsonl"]), default="text", show_default=True
 )
+@click.option("--no-log", is_flag=True, help="Don't save the reviews in the suggestion log (for CI).")
 @click.pass_context
 def review(
     ctx: click.Context,
@@ -83,6 +88,7 @@ def review(
     platform: str | None,
     reviewer: str | None,
     fmt: str,
+    no_log: bool,
 ) -> None:
     """Review a draft and exit 0 if it is ok, 1 if it is pushy, 2 on bad input.
 
@@ -95,11 +101,17 @@ def review(
             check_draft_text(context, what="context")
     except DraftError as exc:
         raise fail(str(exc)) from None
+    if no_log:
+        use_memory_log(ctx)
     coach = open_coach(ctx, reviewer)  # type: ignore[arg-type]
     try:
         outcomes = asyncio.run(review_all(coach, drafts, platform))
     except DraftError as exc:
         raise fail(str(exc)) from None
+    try:
+        outcomes = coach.save_reviews(outcomes)
+    except LogError as exc:
+        raise fail(f"{exc}. Try again in a moment, or add --no-log to review without saving") from None
     for item, outcome in zip(drafts, outcomes, strict=True):
         if fmt == "text":
             label = (item.id or f"line {item.line}") if batch else None
