@@ -14,10 +14,13 @@ PACKAGE_DIR = Path(__file__).resolve().parent
 BUNDLED_DATA = PACKAGE_DIR / "data"
 BUNDLED_PROMPTS = PACKAGE_DIR / "prompts"
 
-# Per user, not per folder: cron, a shell in another folder and the CLI all find the same log.
-DEFAULT_DB_PATH = user_data_path("party-coach", appauthor=False) / "party-coach.db"
 MAX_DRAFT_CHARS = 40_000
 ReviewerChoice = Literal["auto", "offline", "llm"]
+
+
+def default_db_path() -> Path:
+    """Per user, not per folder: cron, a shell in another folder and the bots all find the same log."""
+    return user_data_path("party-coach", appauthor=False) / "party-coach.db"
 
 
 def _env(*names: str) -> AliasChoices:
@@ -32,7 +35,7 @@ class Settings(BaseSettings):
     )
 
     # Core
-    db_path: Path = Field(DEFAULT_DB_PATH, validation_alias=_env("PARTY_COACH_DB"))
+    db_path: Path = Field(default_factory=default_db_path, validation_alias=_env("PARTY_COACH_DB"))
     hash_drafts: bool = Field(False, validation_alias=_env("PARTY_COACH_HASH_DRAFTS"))
     principles_path: Path = Field(
         BUNDLED_DATA / "principles.toml", validation_alias=_env("PARTY_COACH_PRINCIPLES")
