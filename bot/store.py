@@ -208,7 +208,11 @@ class SuggestionLog:
             rows = [self._review_row(record) for record in records[first : first + batch_rows]]
             try:
                 with self._writing():
-                    ids.extend(_row_id(self.db.conn.execute(INSERT_REVIEW, row).lastrowid) for row in rows)
+                    self.db.conn.executemany(INSERT_REVIEW, rows)
+                    last = _row_id(self.db.execute("select last_insert_rowid()").fetchone()[0])
+                # Holding the write lock, SQLite numbers new rows one past the largest id, so a batch's ids
+                # run on without gaps up to the last one.
+                ids.extend(range(last - len(rows) + 1, last + 1))
             except LogError as exc:
                 if ids:
                     exc.args = (f"{exc} ({len(ids):,} of {len(records):,} reviews were saved)",)

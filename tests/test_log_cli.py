@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import gc
 import io
 import json
 import os
@@ -291,6 +292,7 @@ def test_batch_reviews_are_all_logged_with_their_ids(tmp_path: Path) -> None:
     assert ids == list(range(1, 701))
     rows = SuggestionLog(db_path()).recent_reviews(limit=None)
     assert len(rows) == 700 and rows[-1]["draft"] == PUSHY_DRAFT and rows[0]["draft"] == OK_DRAFT
+    assert gc.isenabled()  # paused for the batch only, not for whatever runs next in this process
 
 
 def test_read_only_commands_never_make_a_log(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:

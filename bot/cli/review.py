@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import json
 from pathlib import Path
 
@@ -103,22 +104,28 @@ def review(
         raise fail(str(exc)) from None
     if no_log:
         use_memory_log(ctx)
+    if batch and gc.isenabled():
+        # Each draft leaves a hundred or so objects alive until the output is written, and almost no
+        # cycles: the collector's passes over them took a third of a 10,000-draft run and freed nothing.
+        gc.disable()
+        ctx.call_on_close(gc.enable)
     coach = open_coach(ctx, reviewer)  # type: ignore[arg-type]
     try:
         outcomes = asyncio.run(review_all(coach, drafts, platform))
     except DraftError as exc:
         raise fail(str(exc)) from None
     try:
-        outcomes = coach.save_reviews(outcomes)
+        outcomes = outcomes if no_log else coach.save_reviews(outcomes)
     except LogError as exc:
         raise fail(f"{exc}. Try again in a moment, or add --no-log to review without saving") from None
-    for item, outcome in zip(drafts, outcomes, strict=True):
-        if fmt == "text":
+    if fmt == "text":
+        for item, outcome in zip(drafts, outcomes, strict=True):
             label = (item.id or f"line {item.line}") if batch else None
             click.echo(review_as_text(outcome, coach.principles, label=label))
-        elif fmt == "jsonl":
-            click.echo(json.dumps(review_as_dict(outcome, item.id), ensure_ascii=False))
-    if fmt == "json":
+    else:
         data = [review_as_dict(o, d.id) for d, o in zip(drafts, outcomes, strict=True)]
-        click.echo(json.dumps(data if batch else data[0], indent=2, ensure_ascii=False))
+        if fmt == "jsonl":  # one write for the whole batch, not one per line
+            click.echo("\n".join(json.dumps(item, ensure_ascii=False) for item in data))
+        else:
+            click.echo(json.dumps(data if batch else data[0], indent=2, ensure_ascii=False))
     ctx.exit(1 if any(o.review.verdict == "pushy" for o in outcomes) else 0)

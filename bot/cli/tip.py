@@ -13,9 +13,7 @@ from bot.cli.common import get_settings, open_coach, use_memory_log
 
 @click.command()
 @click.option("--channel", default="cli", show_default=True, help="The channel the tip is for.")
-@click.option(
-    "--platform", type=click.Choice(["slack", "discord", "cli"]), default="cli", show_default=True
-)
+@click.option("--platform", type=click.Choice(["slack", "discord", "cli"]), default="cli", show_default=True)
 @click.pass_context
 def tip(ctx: click.Context, channel: str, platform: str) -> None:
     """Show today's tip: the same all day, and no repeats in a channel until every tip has been shown."""
