@@ -59,6 +59,35 @@ CLOSERS = [
     "Would love to hear other approaches.",
     "",
 ]
+# A made-up story sentence from these parts: thousands of different sentences, as a real feed has.
+STORY = "{who} {did} {what} {when}, and {result}."
+STORY_PARTS = {
+    "who": [
+        "Our support team",
+        "My co-founder",
+        "A customer of ours",
+        "The new intern",
+        "Our designer",
+        "We",
+    ],
+    "did": ["rewrote", "tested", "dropped", "doubled down on", "automated", "measured", "simplified"],
+    "what": [
+        "the welcome email",
+        "our refund policy",
+        "the pricing page",
+        "weekly demos",
+        "the FAQ",
+        "the signup form",
+    ],
+    "when": ["last quarter", "in {n} days", "over the summer", "after {n} complaints", "before launch"],
+    "result": [
+        "replies went up {n}%",
+        "churn fell by {n} accounts",
+        "nobody noticed for {n} weeks",
+        "we saved {n} hours a month",
+        "half the tickets disappeared",
+    ],
+}
 FILL = {
     "name": ["Priya", "Marco", "Lena", "Sam", "Ade", "Yuki"],
     "topic": ["onboarding", "invoicing", "hiring", "pricing pages", "churn", "support tickets"],
@@ -82,12 +111,19 @@ def fill(template: str, pick: random.Random) -> str:
     return template.format(**{key: pick.choice(values) for key, values in FILL.items()})
 
 
+def story(pick: random.Random) -> str:
+    parts = {key: pick.choice(values).format(n=pick.randint(2, 97)) for key, values in STORY_PARTS.items()}
+    return STORY.format(**parts)
+
+
 def synthetic_drafts(count: int, seed: int = 11) -> list[dict[str, object]]:
-    """`count` drafts stitched from the phrase lists above; the same seed gives the same file."""
+    """`count` drafts stitched from the phrases and stories above; the same seed gives the same file."""
     pick = random.Random(seed)
     rows: list[dict[str, object]] = []
     for n in range(count):
-        parts = [fill(pick.choice(part), pick) for part in (OPENERS, MIDDLES, MIDDLES, CLOSERS)]
+        parts = [fill(pick.choice(OPENERS), pick)]
+        parts += [story(pick) for _ in range(pick.randint(0, 2))]
+        parts += [fill(pick.choice(part), pick) for part in (MIDDLES, MIDDLES, CLOSERS)]
         text = " ".join(p for p in parts if p) or "Hello everyone, what are you working on this week?"
         row: dict[str, object] = {"id": f"d{n}", "text": text}
         context = pick.choice(CONTEXTS)

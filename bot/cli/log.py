@@ -22,6 +22,7 @@ TABLE_COLUMNS = (
     "id",
     "created_at",
     "platform",
+    "network",
     "channel",
     "user",
     "trigger",
