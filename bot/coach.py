@@ -10,7 +10,7 @@ import logging
 import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 from typing import Any, TypeVar
 
@@ -160,7 +160,7 @@ class Coach:
         """Log reviews made with record=False, a few hundred rows per transaction; raises LogError."""
         rows = [o.unsaved for o in outcomes if o.unsaved is not None]
         ids = iter(self.log.record_reviews(rows))
-        return [replace(o, review_id=next(ids), unsaved=None) if o.unsaved else o for o in outcomes]
+        return [ReviewOutcome(o.draft, o.review, next(ids)) if o.unsaved else o for o in outcomes]
 
     async def todays_tip(self, platform: str, channel: str, day: date) -> TipOfTheDay:
         return await self.in_log_thread(pick_tip, self.log, self.tips, platform, channel, day)

@@ -323,7 +323,7 @@ class SuggestionLog:
         self, filters: ReviewFilter | None = None, *, older_than_days: int | None = None
     ) -> int:
         """How many reviews match `filters` (and are older than the cut-off, if one is given)."""
-        where, params = self._purge_where(filters or ReviewFilter(), older_than_days)
+        where, params = self._matching(filters or ReviewFilter(), older_than_days)
         with self._lock:
             return int(self.db.execute(f"select count(*) from reviews where {where}", params).fetchone()[0])
 
@@ -358,7 +358,7 @@ class SuggestionLog:
         filter narrows the purge.
         """
         filters = filters or ReviewFilter()
-        where, params = self._purge_where(filters, older_than_days)
+        where, params = self._matching(filters, older_than_days)
         with self._writing():
             self.db.execute(
                 f"delete from feedback where review_id in (select id from reviews where {where})", params
@@ -371,7 +371,8 @@ class SuggestionLog:
         return int(removed)
 
     @staticmethod
-    def _purge_where(filters: ReviewFilter, older_than_days: int | None) -> tuple[str, list[Any]]:
+    def _matching(filters: ReviewFilter, older_than_days: int | None) -> tuple[str, list[Any]]:
+        """WHERE for the filtered reviews older than the cut-off; the cut-off is the last parameter."""
         where, params = filters.where()
         clauses = [where] if where else []
         if older_than_days is not None:
