@@ -8,13 +8,13 @@ import hashlib
 import json
 import logging
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, TypeVar
 
-from bot.errors import LogError, ReviewerUnavailable
+from bot.errors import LogBusy, LogError, ReviewerUnavailable
 from bot.principles import PrincipleSet, load_principles
 from bot.review.draft import Draft, make_draft
 from bot.review.model import Review
@@ -22,13 +22,16 @@ from bot.review.offline import OfflineReviewer
 from bot.review.origin import CLI_ORIGIN, Origin
 from bot.review.reviewer import Reviewer
 from bot.settings import ReviewerChoice, Settings
-from bot.store import SuggestionLog
+from bot.store import ReviewRecord, SuggestionLog
 from bot.tips import Tip, TipOfTheDay, load_tips, pick_tip
 
 logger = logging.getLogger(__name__)
 T = TypeVar("T")
 
 FALLBACK_NOTE = "This is the built-in offline review instead."
+# Seconds to wait before each new try when another program holds the log's write lock (each try itself
+# waits up to the log's busy timeout): a bot keeps the row rather than dropping it.
+LOG_RETRY_DELAYS = (1.0, 2.0, 4.0, 8.0)
 
 
 def fallback_note(reason: str) -> str:
@@ -38,11 +41,12 @@ def fallback_note(reason: str) -> str:
 
 @dataclass(frozen=True)
 class ReviewOutcome:
-    """A review as shown to a person, with the log row it was saved as (None if the log failed)."""
+    """A review as shown to a person, with the log row it was saved as (None if not saved)."""
 
     draft: Draft
     review: Review
     review_id: int | None
+    unsaved: ReviewRecord | None = None  # the row to log, when the review was made with record=False
 
 
 def cache_key(draft: Draft, reviewer: Reviewer) -> str:
@@ -95,29 +99,31 @@ class Coach:
         origin: Origin = CLI_ORIGIN,
         *,
         network: str | None = None,
+        record: bool = True,
     ) -> ReviewOutcome:
-        """Review one draft meant for `network` (twitter, linkedin…).
+        """Review one draft meant for `network` (twitter, linkedin…), and log it unless record=False.
 
-        Raises DraftError for bad input; never raises for a failing reviewer.
+        Raises DraftError for bad input; never raises for a failing reviewer. With record=False the row is
+        left in `unsaved`, for save_reviews to write many at once.
         """
         draft = make_draft(text, context, network)
         task = asyncio.current_task()
         if task is not None:
             self._in_flight.add(task)
         try:
-            return await self._review(draft, origin)
+            return await self._review(draft, origin, record)
         finally:
             if task is not None:
                 self._in_flight.discard(task)
 
-    async def _review(self, draft: Draft, origin: Origin) -> ReviewOutcome:
+    async def _review(self, draft: Draft, origin: Origin, record: bool) -> ReviewOutcome:
         error: str | None = None
         key: str | None = None
         review: Review | None = None
         if not isinstance(self.reviewer, OfflineReviewer):
             key = cache_key(draft, self.reviewer)
             started = time.perf_counter()
-            review = await self.in_log_thread(self.log.cached_review, key, draft.text)
+            review = await self.in_log_thread(self.log.cached_review, key, draft.text, draft.context)
             if review is not None:
                 review.latency_ms = (time.perf_counter() - started) * 1000
         if review is None:
@@ -129,14 +135,32 @@ class Coach:
                 key = None
                 review = self.offline.review_sync(draft)
                 review.notes.append(fallback_note(str(exc)))
-        review_id: int | None = None
-        try:
-            review_id = await self.in_log_thread(
-                self.log.record_review, review, draft.text, draft.context, origin, cache_key=key, error=error
-            )
-        except LogError as exc:
-            logger.error("%s", exc)
-        return ReviewOutcome(draft=draft, review=review, review_id=review_id)
+        row = ReviewRecord(review, draft.text, draft.context, origin, draft.platform, key, error)
+        if not record:
+            return ReviewOutcome(draft=draft, review=review, review_id=None, unsaved=row)
+        return ReviewOutcome(draft=draft, review=review, review_id=await self._save(row))
+
+    async def _save(self, row: ReviewRecord) -> int | None:
+        """Log one review, trying again while another program holds the lock; None if it can't be saved."""
+        for delay in (*LOG_RETRY_DELAYS, None):
+            try:
+                return (await self.in_log_thread(self.log.record_reviews, [row]))[0]
+            except LogBusy as exc:
+                if delay is None:
+                    logger.error("%s; this review was not saved", exc)
+                    return None
+                logger.warning("%s; trying again in %g s", exc, delay)
+                await asyncio.sleep(delay)
+            except LogError as exc:
+                logger.error("%s", exc)
+                return None
+        return None
+
+    def save_reviews(self, outcomes: Sequence[ReviewOutcome]) -> list[ReviewOutcome]:
+        """Log reviews made with record=False, a few hundred rows per transaction; raises LogError."""
+        rows = [o.unsaved for o in outcomes if o.unsaved is not None]
+        ids = iter(self.log.record_reviews(rows))
+        return [ReviewOutcome(o.draft, o.review, next(ids)) if o.unsaved else o for o in outcomes]
 
     async def todays_tip(self, platform: str, channel: str, day: date) -> TipOfTheDay:
         return await self.in_log_thread(pick_tip, self.log, self.tips, platform, channel, day)

@@ -19,3 +19,11 @@ class ReviewerUnavailable(PartyCoachError):
 
 class LogError(PartyCoachError):
     """The suggestion log can't be opened or written."""
+
+
+class LogBusy(LogError):
+    """Another program held the log's write lock for longer than the busy timeout; trying again may work."""
+
+
+class LogMissing(LogError):
+    """A command that only reads the log was pointed at a log that doesn't exist."""

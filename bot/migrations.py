@@ -69,3 +69,10 @@ def m002_cache_and_claims(db: Database) -> None:
     db.table("reviews").create_index(["platform", "channel", "created_at"])
     db.table("reviews").create_index(["platform", "user", "created_at"])
     db.table("claims").create({"key": str, "created_at": str}, pk="key")
+
+
+@log_migrations()
+def m003_network(db: Database) -> None:
+    """The network a draft was written for (twitter, linkedin…), so the log can be filtered by it."""
+    db.table("reviews").add_column("network", str)
+    db.table("reviews").create_index(["network", "created_at"])

@@ -8,6 +8,7 @@ from datetime import time
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
+from platformdirs import user_data_path
 from pydantic import AliasChoices, Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
@@ -22,6 +23,11 @@ ReviewerChoice = Literal["auto", "offline", "llm"]
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 
 
+def default_db_path() -> Path:
+    """Per user, not per folder: cron, a shell in another folder and the bots all find the same log."""
+    return user_data_path("party-coach", appauthor=False) / "party-coach.db"
+
+
 def _env(*names: str) -> AliasChoices:
     return AliasChoices(*names)
 
@@ -34,7 +40,7 @@ class Settings(BaseSettings):
     )
 
     # Core
-    db_path: Path = Field(Path("data/party-coach.db"), validation_alias=_env("PARTY_COACH_DB"))
+    db_path: Path = Field(default_factory=default_db_path, validation_alias=_env("PARTY_COACH_DB"))
     hash_drafts: bool = Field(False, validation_alias=_env("PARTY_COACH_HASH_DRAFTS"))
     principles_path: Path = Field(
         BUNDLED_DATA / "principles.toml", validation_alias=_env("PARTY_COACH_PRINCIPLES")
@@ -96,6 +102,12 @@ class Settings(BaseSettings):
         if isinstance(value, str):
             return [part.strip() for part in value.split(",") if part.strip()]
         return value
+
+    @field_validator("db_path")
+    @classmethod
+    def _absolute_db_path(cls, value: Path) -> Path:
+        """A relative PARTY_COACH_DB is fixed to the folder it was given in, and shown in full."""
+        return value if str(value) == ":memory:" else value.expanduser().absolute()
 
     @field_validator("openai_base_url", mode="before")
     @classmethod

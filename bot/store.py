@@ -2,24 +2,68 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import sqlite3
 import threading
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass, fields
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from pydantic import TypeAdapter
 from sqlite_utils import Database
 from sqlite_utils.db import Table
 
-from bot.errors import LogError
+from bot.errors import LogBusy, LogError, LogMissing
 from bot.migrations import log_migrations
+from bot.redaction import redact, restore
 from bot.review.model import Finding, Review, Span
 from bot.review.origin import Origin
+
+# How long a write waits for another program's write lock before giving up with LogBusy.
+BUSY_TIMEOUT_SECONDS = 15.0
+# Reviews written per transaction by record_reviews: one commit per few hundred rows, not one per review.
+BATCH_ROWS = 500
+REVIEW_COLUMNS = (
+    "created_at",
+    "platform",
+    "workspace",
+    "channel",
+    "user",
+    "trigger",
+    "message_id",
+    "network",
+    "draft",
+    "draft_hash",
+    "context",
+    "verdict",
+    "score",
+    "violations",
+    "findings",
+    "suggestions",
+    "rewrite",
+    "reviewer",
+    "model",
+    "tokens_in",
+    "tokens_out",
+    "latency_ms",
+    "prompt_version",
+    "error",
+    "cache_key",
+    "notes",
+)
+# pydantic writes these JSON columns several times faster than json.dumps of model_dump() would.
+FINDINGS_JSON = TypeAdapter(list[Finding])
+TEXTS_JSON = TypeAdapter(list[str])
+INSERT_REVIEW = (
+    f"insert into reviews ({', '.join(f'[{c}]' for c in REVIEW_COLUMNS)}) "
+    f"values ({', '.join('?' for _ in REVIEW_COLUMNS)})"
+)
 
 
 def now_utc() -> str:
@@ -30,21 +74,78 @@ def text_hash(text: str | None) -> str | None:
     return hashlib.sha256(text.encode("utf-8")).hexdigest() if text is not None else None
 
 
+@dataclass(frozen=True)
+class ReviewRecord:
+    """One review to log, with the draft it was about and where that draft came from."""
+
+    review: Review
+    draft: str
+    context: str | None
+    origin: Origin
+    network: str | None = None
+    cache_key: str | None = None
+    error: str | None = None
+
+
+@dataclass(frozen=True)
+class ReviewFilter:
+    """Which reviews a listing, a count or a purge is about; unset fields match everything."""
+
+    user: str | None = None
+    channel: str | None = None
+    platform: str | None = None
+    network: str | None = None
+    verdict: str | None = None
+    since: datetime | None = None
+
+    def where(self) -> tuple[str | None, list[Any]]:
+        """A WHERE clause and its parameters; every value is a parameter, never spliced into SQL."""
+        clauses, params = [], []
+        for field in fields(self):
+            value = getattr(self, field.name)
+            if value is None:
+                continue
+            if field.name == "since":
+                clauses.append("created_at >= ?")
+                params.append(value.astimezone(UTC).isoformat(timespec="milliseconds"))
+            else:
+                clauses.append(f"[{field.name}] = ?")
+                params.append(_network(value) if field.name == "network" else value)
+        return " and ".join(clauses) or None, params
+
+    def describe(self) -> str:
+        """The filters in plain words, e.g. 'user U1, platform slack'; empty when there are none."""
+        parts = []
+        for field in fields(self):
+            value = getattr(self, field.name)
+            if value is not None:
+                shown = value.strftime("%Y-%m-%d %H:%M UTC") if isinstance(value, datetime) else value
+                parts.append(f"{field.name} {shown}")
+        return ", ".join(parts)
+
+
 class SuggestionLog:
     """Thread-safe access to the log; one connection, one lock, WAL so readers never block."""
 
-    def __init__(self, path: Path | str, *, hash_drafts: bool = False) -> None:
+    def __init__(self, path: Path | str, *, hash_drafts: bool = False, create: bool = True) -> None:
+        """Open the log at `path`; with create=False a missing file raises LogMissing, never made."""
         self.path = Path(path)
         self.hash_drafts = hash_drafts
         self._lock: threading.RLock = threading.RLock()
+        in_memory = str(self.path) == ":memory:"
+        if not create and not in_memory and not self.path.is_file():
+            raise LogMissing(
+                f"there is no suggestion log at {self.path} yet. "
+                'It is made by the first review: party-coach review "your draft"'
+            )
         try:
-            if str(self.path) != ":memory:":
+            if not in_memory:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
-            conn = sqlite3.connect(str(self.path), timeout=15, check_same_thread=False)
+            conn = sqlite3.connect(str(self.path), timeout=BUSY_TIMEOUT_SECONDS, check_same_thread=False)
             self.db = Database(conn)
-            if str(self.path) != ":memory:":
+            if not in_memory:
                 self.db.enable_wal()
-            self.db.execute("PRAGMA busy_timeout = 15000")
+            self.db.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_SECONDS * 1000)}")
             self.db.execute("PRAGMA synchronous = NORMAL")  # durable enough with WAL, and far fewer fsyncs
             log_migrations.apply(self.db)
         except (OSError, sqlite3.Error) as exc:
@@ -69,7 +170,16 @@ class SuggestionLog:
                 with self.db.conn:
                     yield
             except sqlite3.Error as exc:
-                raise LogError(f"can't write to the suggestion log at {self.path}: {_reason(exc)}") from None
+                raise self._write_error(exc) from None
+
+    def _write_error(self, exc: sqlite3.Error) -> LogError:
+        if isinstance(exc, sqlite3.OperationalError) and ("locked" in str(exc) or "busy" in str(exc)):
+            waited = f"{BUSY_TIMEOUT_SECONDS:g}"
+            return LogBusy(
+                f"can't write to the suggestion log at {self.path}: another program kept it locked "
+                f"for {waited} s"
+            )
+        return LogError(f"can't write to the suggestion log at {self.path}: {_reason(exc)}")
 
     # Reviews -----------------------------------------------------------------
 
@@ -80,47 +190,84 @@ class SuggestionLog:
         context: str | None,
         origin: Origin,
         *,
+        network: str | None = None,
         cache_key: str | None = None,
         error: str | None = None,
     ) -> int:
         """Store one review and return its id."""
-        findings = [f.model_dump() for f in review.findings]
-        if self.hash_drafts:
-            for finding in findings:
-                for span in finding["spans"]:
-                    span["text"] = ""
-        row: dict[str, Any] = {
-            "created_at": now_utc(),
-            "platform": origin.platform,
-            "workspace": origin.workspace,
-            "channel": origin.channel,
-            "user": origin.user,
-            "trigger": origin.trigger,
-            "message_id": origin.message_id,
-            "draft": None if self.hash_drafts else draft,
-            "draft_hash": text_hash(draft),
-            "context": None if self.hash_drafts else context,
-            "verdict": review.verdict,
-            "score": review.score,
-            "violations": json.dumps(review.violations),
-            "findings": json.dumps(findings, ensure_ascii=False),
-            "suggestions": json.dumps(review.suggestions, ensure_ascii=False),
-            "rewrite": None if self.hash_drafts else review.rewrite,
-            "reviewer": review.reviewer,
-            "model": review.model,
-            "tokens_in": review.tokens_in,
-            "tokens_out": review.tokens_out,
-            "latency_ms": round(review.latency_ms, 3),
-            "prompt_version": review.prompt_version,
-            "error": error,
-            "cache_key": cache_key,
-            "notes": json.dumps(review.notes, ensure_ascii=False) if review.notes else None,
-        }
-        with self._writing():
-            return _row_id(self.table("reviews").insert(row).last_pk)
+        record = ReviewRecord(review, draft, context, origin, network, cache_key, error)
+        return self.record_reviews([record])[0]
 
-    def cached_review(self, cache_key: str, draft: str) -> Review | None:
-        """The latest clean review stored under `cache_key`, with quoted spans restored from the draft."""
+    def record_reviews(self, records: Sequence[ReviewRecord], *, batch_rows: int = BATCH_ROWS) -> list[int]:
+        """Store reviews a few hundred per transaction and return their ids, in order.
+
+        If a batch fails, the batches before it stay saved and the LogError says how many.
+        """
+        ids: list[int] = []
+        for first in range(0, len(records), batch_rows):
+            rows = [self._review_row(record) for record in records[first : first + batch_rows]]
+            try:
+                with self._writing():
+                    self.db.conn.executemany(INSERT_REVIEW, rows)
+                    last = _row_id(self.db.execute("select last_insert_rowid()").fetchone()[0])
+                # Holding the write lock, SQLite numbers new rows one past the largest id, so a batch's ids
+                # run on without gaps up to the last one.
+                ids.extend(range(last - len(rows) + 1, last + 1))
+            except LogError as exc:
+                if ids:
+                    exc.args = (f"{exc} ({len(ids):,} of {len(records):,} reviews were saved)",)
+                raise
+        return ids
+
+    def _review_row(self, record: ReviewRecord) -> tuple[Any, ...]:
+        """One reviews row in REVIEW_COLUMNS order; in hash-only mode, none of the draft's words."""
+        review, origin = record.review, record.origin
+        findings, suggestions, notes, error = review.findings, review.suggestions, review.notes, record.error
+        if self.hash_drafts:
+            hidden = functools.partial(redact, draft=record.draft, context=record.context)
+            findings = [
+                f.model_copy(
+                    update={
+                        "reason": hidden(f.reason),
+                        "spans": [s.model_copy(update={"text": ""}) for s in f.spans],
+                    }
+                )
+                for f in findings
+            ]
+            suggestions = [hidden(s) for s in suggestions]
+            notes = [hidden(n) for n in notes]
+            error = hidden(error) if error is not None else None
+        return (
+            now_utc(),
+            origin.platform,
+            origin.workspace,
+            origin.channel,
+            origin.user,
+            origin.trigger,
+            origin.message_id,
+            _network(record.network),
+            None if self.hash_drafts else record.draft,
+            text_hash(record.draft),
+            None if self.hash_drafts else record.context,
+            review.verdict,
+            review.score,
+            TEXTS_JSON.dump_json(review.violations).decode(),
+            FINDINGS_JSON.dump_json(findings).decode(),
+            TEXTS_JSON.dump_json(suggestions).decode(),
+            None if self.hash_drafts else review.rewrite,
+            review.reviewer,
+            review.model,
+            review.tokens_in,
+            review.tokens_out,
+            round(review.latency_ms, 3),
+            review.prompt_version,
+            error,
+            record.cache_key,
+            TEXTS_JSON.dump_json(notes).decode() if notes else None,
+        )
+
+    def cached_review(self, cache_key: str, draft: str, context: str | None = None) -> Review | None:
+        """The latest clean review stored under `cache_key`, with quoted words restored from the draft."""
         with self._lock:
             rows = list(
                 self.table("reviews").rows_where(
@@ -135,14 +282,16 @@ class SuggestionLog:
             spans = [
                 Span(start=s["start"], end=s["end"], text=draft[s["start"] : s["end"]]) for s in raw["spans"]
             ]
+            reason = restore(raw["reason"], draft, context)
             findings.append(
-                Finding(principle=raw["principle"], passed=raw["passed"], reason=raw["reason"], spans=spans)
+                Finding(principle=raw["principle"], passed=raw["passed"], reason=reason, spans=spans)
             )
+        notes = [restore(note, draft, context) for note in json.loads(row["notes"] or "[]")]
         return Review(
             verdict=row["verdict"],
             score=row["score"],
             findings=findings,
-            suggestions=json.loads(row["suggestions"]),
+            suggestions=[restore(s, draft, context) for s in json.loads(row["suggestions"])],
             rewrite=row["rewrite"],
             reviewer=row["reviewer"],
             model=row["model"],
@@ -150,7 +299,7 @@ class SuggestionLog:
             tokens_in=0,
             tokens_out=0,
             cached=True,
-            notes=json.loads(row["notes"]) if row["notes"] else [],
+            notes=notes,
         )
 
     def get_review(self, review_id: int) -> dict[str, Any] | None:
@@ -159,34 +308,28 @@ class SuggestionLog:
         return rows[0] if rows else None
 
     def recent_reviews(
-        self,
-        *,
-        user: str | None = None,
-        channel: str | None = None,
-        platform: str | None = None,
-        verdict: str | None = None,
-        since: datetime | None = None,
-        limit: int = 20,
+        self, filters: ReviewFilter | None = None, *, limit: int | None = 20, **match: Any
     ) -> list[dict[str, Any]]:
-        """Newest first, filtered; every value is passed as a parameter, never spliced into SQL."""
-        clauses, params = [], []
-        for column, value in (
-            ("user", user),
-            ("channel", channel),
-            ("platform", platform),
-            ("verdict", verdict),
-        ):
-            if value is not None:
-                clauses.append(f"[{column}] = ?")
-                params.append(value)
-        if since is not None:
-            clauses.append("created_at >= ?")
-            params.append(since.astimezone(UTC).isoformat(timespec="milliseconds"))
-        where = " and ".join(clauses) or None
+        """Newest first; `filters`, or the same fields as keywords (user=…, verdict=…); limit None for all."""
+        where, params = (filters or ReviewFilter(**match)).where()
         with self._lock:
             return list(
-                self.table("reviews").rows_where(where, params, order_by="id desc", limit=max(limit, 0))
+                self.table("reviews").rows_where(
+                    where, params, order_by="id desc", limit=None if limit is None else max(limit, 0)
+                )
             )
+
+    def count_reviews(
+        self, filters: ReviewFilter | None = None, *, older_than_days: int | None = None
+    ) -> int:
+        """How many reviews match `filters` (and are older than the cut-off, if one is given)."""
+        where, params = self._matching(filters or ReviewFilter(), older_than_days)
+        with self._lock:
+            return int(self.db.execute(f"select count(*) from reviews where {where}", params).fetchone()[0])
+
+    def review_columns(self) -> list[str]:
+        """Every column of the reviews table, in order: the same header whether or not rows match."""
+        return [column.name for column in self.table("reviews").columns]
 
     def violation_counts(self, platform: str, channel: str, *, last: int = 50) -> Counter[str]:
         """How often each principle was missed in a channel's latest reviews."""
@@ -208,18 +351,35 @@ class SuggestionLog:
             ).fetchall()
         return [(str(week), int(pushy), int(total)) for week, pushy, total in rows]
 
-    def purge(self, older_than_days: int) -> int:
-        """Delete reviews (and their feedback) and tip records past the cut-off; return reviews removed."""
-        cutoff = (datetime.now(UTC) - timedelta(days=older_than_days)).isoformat(timespec="milliseconds")
+    def purge(self, older_than_days: int, filters: ReviewFilter | None = None) -> int:
+        """Delete matching reviews (and their feedback) past the cut-off; return reviews removed.
+
+        Tip records and one-time claims belong to no one review, so they are deleted by age only when no
+        filter narrows the purge.
+        """
+        filters = filters or ReviewFilter()
+        where, params = self._matching(filters, older_than_days)
         with self._writing():
             self.db.execute(
-                "delete from feedback where review_id in (select id from reviews where created_at < ?)",
-                [cutoff],
+                f"delete from feedback where review_id in (select id from reviews where {where})", params
             )
-            removed = self.db.execute("delete from reviews where created_at < ?", [cutoff]).rowcount
-            self.db.execute("delete from tips_posted where created_at < ?", [cutoff])
-            self.db.execute("delete from claims where created_at < ?", [cutoff])
+            removed = self.db.execute(f"delete from reviews where {where}", params).rowcount
+            if filters == ReviewFilter():
+                cutoff = params[-1]
+                self.db.execute("delete from tips_posted where created_at < ?", [cutoff])
+                self.db.execute("delete from claims where created_at < ?", [cutoff])
         return int(removed)
+
+    @staticmethod
+    def _matching(filters: ReviewFilter, older_than_days: int | None) -> tuple[str, list[Any]]:
+        """WHERE for the filtered reviews older than the cut-off; the cut-off is the last parameter."""
+        where, params = filters.where()
+        clauses = [where] if where else []
+        if older_than_days is not None:
+            cutoff = datetime.now(UTC) - timedelta(days=older_than_days)
+            clauses.append("created_at < ?")
+            params.append(cutoff.isoformat(timespec="milliseconds"))
+        return " and ".join(clauses) or "1", params
 
     # Feedback ----------------------------------------------------------------
 
@@ -279,6 +439,11 @@ class SuggestionLog:
         }
         with self._writing():
             self.table("tips_posted").insert(row)
+
+
+def _network(name: str | None) -> str | None:
+    """Networks are stored in lower case, so `log --network LinkedIn` finds `linkedin`."""
+    return (name or "").strip().lower() or None
 
 
 def _row_id(pk: Any) -> int:

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
-import stat
 from pathlib import Path
 
 import click
@@ -199,14 +197,24 @@ def test_huge_jsonl_draft_is_refused_by_line(tmp_path: Path) -> None:
     assert code == 2 and "line 2" in output and "limit is 40,000" in output
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root can write anywhere")
 def test_unwritable_db_path_is_exit_2(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    locked = tmp_path / "locked"
-    locked.mkdir()
-    locked.chmod(stat.S_IRUSR | stat.S_IXUSR)
-    monkeypatch.setenv("PARTY_COACH_DB", str(locked / "log.db"))
+    # A folder that is really a file: no one can make a log under it, not even root (as CI runs).
+    (tmp_path / "notes.txt").write_text("a file, not a folder")
+    monkeypatch.setenv("PARTY_COACH_DB", str(tmp_path / "notes.txt" / "log.db"))
     code, output = invoke("review", OK_DRAFT)
     assert code == 2 and "can't open the suggestion log" in output
+    assert not output.startswith("OK")
+
+
+def test_a_log_that_opens_but_cannot_be_written_is_exit_2(tmp_path: Path) -> None:
+    invoke("review", OK_DRAFT)
+    wal = tmp_path / "log.db-wal"
+    wal.unlink(missing_ok=True)
+    wal.mkdir()  # the write-ahead file is a folder: SQLite can't write, whoever runs this
+    code, output = invoke("review", PUSHY_DRAFT)
+    assert code == 2 and "suggestion log" in output and "PUSHY" not in output
+    wal.rmdir()
+    assert [r["verdict"] for r in logged(tmp_path)] == ["ok"]  # what was logged before is still there
 
 
 def test_db_path_that_cannot_exist_is_exit_2(monkeypatch: pytest.MonkeyPatch) -> None:

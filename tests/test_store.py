@@ -11,11 +11,12 @@ from pathlib import Path
 import pytest
 from sqlite_utils import Database
 
-from bot.errors import LogError
+import bot.store
+from bot.errors import LogBusy, LogError, LogMissing
 from bot.migrations import log_migrations
 from bot.review.model import Finding, Review, Span
 from bot.review.origin import Origin
-from bot.store import SuggestionLog, text_hash
+from bot.store import ReviewFilter, ReviewRecord, SuggestionLog, text_hash
 
 DRAFT = "Use code SAVE20 today!"
 ORIGIN = Origin(platform="slack", workspace="T1", channel="C1", user="U1", trigger="slash", message_id="1.2")
@@ -105,7 +106,12 @@ def test_migrates_an_older_schema_without_losing_rows(tmp_path: Path) -> None:
     log = SuggestionLog(path)
     assert "cache_key" in log.table("reviews").columns_dict
     assert [r["draft"] for r in log.recent_reviews()] == ["old draft"]
-    assert {m.name for m in log_migrations.applied(log.db)} == {"m001_initial", "m002_cache_and_claims"}
+    assert {m.name for m in log_migrations.applied(log.db)} == {
+        "m001_initial",
+        "m002_cache_and_claims",
+        "m003_network",
+    }
+    assert "network" in log.table("reviews").columns_dict
 
 
 def test_concurrent_writers_lose_nothing(tmp_path: Path) -> None:
@@ -188,3 +194,74 @@ def test_weekly_pushy_rate(tmp_path: Path) -> None:
 def test_unopenable_path_is_a_friendly_error(bad_path: str) -> None:
     with pytest.raises(LogError, match="can't open the suggestion log"):
         SuggestionLog(bad_path)
+
+
+def test_reviews_are_written_a_few_hundred_per_transaction(tmp_path: Path) -> None:
+    log = SuggestionLog(tmp_path / "log.db")
+    statements: list[str] = []
+    log.db.conn.set_trace_callback(statements.append)
+    records = [ReviewRecord(make_review(), f"draft {n}", None, ORIGIN) for n in range(1_200)]
+    ids = log.record_reviews(records, batch_rows=500)
+    commits = [s for s in statements if s.strip().upper() == "COMMIT"]
+    assert len(commits) == 3  # 500 + 500 + 200, not one commit per review
+    assert ids == list(range(1, 1_201))
+    assert [r["draft"] for r in log.recent_reviews(limit=2)] == ["draft 1199", "draft 1198"]
+
+
+def test_hash_only_mode_restores_quoted_words_for_a_cached_review(tmp_path: Path) -> None:
+    draft = "🚀 Our new CRM is live! Use code SAVE20 for 20% off."
+    review = make_review()
+    review.findings[0].reason = "Pitches when nobody asked: “Use code SAVE20”, answering “spreadsheets”."
+    review.suggestions = ["Cut “Use code SAVE20”: nobody asked for it.", "Drop the 🚀."]
+    review.notes = ["Context said “spreadsheets”."]
+    log = SuggestionLog(tmp_path / "log.db", hash_drafts=True)
+    log.record_review(review, draft, "We live in spreadsheets", ORIGIN, cache_key="k", error="CRM down")
+    raw = b"".join(p.read_bytes() for p in tmp_path.glob("log.db*"))
+    for word in ("SAVE20", "CRM", "🚀", "spreadsheets", "Our new", "is live"):
+        assert word.encode() not in raw, word
+    cached = log.cached_review("k", draft, "We live in spreadsheets")
+    assert cached is None  # a failed review is never served from the cache
+    log.record_review(review, draft, "We live in spreadsheets", ORIGIN, cache_key="k")
+    cached = log.cached_review("k", draft, "We live in spreadsheets")
+    assert cached is not None
+    assert cached.findings[0].reason == review.findings[0].reason
+    assert cached.suggestions == review.suggestions and cached.notes == review.notes
+
+
+def test_purge_honours_every_filter(tmp_path: Path) -> None:
+    log = SuggestionLog(tmp_path / "log.db")
+    slack = log.record_review(make_review(), "a", None, ORIGIN, network="LinkedIn")
+    discord = log.record_review(
+        make_review("ok"), "b", None, Origin(platform="discord", channel="9", user="7"), network="twitter"
+    )
+    log.db.execute("update reviews set created_at = '2020-01-01T00:00:00+00:00'")
+    log.db.conn.commit()
+    for filters in (
+        ReviewFilter(user="7"),
+        ReviewFilter(channel="9"),
+        ReviewFilter(platform="discord"),
+        ReviewFilter(network="TWITTER"),
+        ReviewFilter(verdict="ok"),
+    ):
+        assert log.count_reviews(filters, older_than_days=30) == 1
+    assert log.count_reviews(ReviewFilter(since=datetime.now(UTC) - timedelta(days=1))) == 0
+    assert log.purge(30, ReviewFilter(network="twitter", user="7")) == 1
+    assert [r["id"] for r in log.recent_reviews()] == [slack]
+    assert log.get_review(discord) is None
+
+
+def test_a_write_lock_held_elsewhere_is_log_busy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(bot.store, "BUSY_TIMEOUT_SECONDS", 0.1)
+    log = SuggestionLog(tmp_path / "log.db")
+    holder = sqlite3.connect(tmp_path / "log.db")
+    holder.execute("begin immediate")
+    with pytest.raises(LogBusy, match=r"another program kept it locked for 0\.1 s"):
+        log.record_review(make_review(), DRAFT, None, ORIGIN)
+    holder.rollback()
+    assert log.record_review(make_review(), DRAFT, None, ORIGIN) == 1
+
+
+def test_opening_without_create_never_makes_a_file(tmp_path: Path) -> None:
+    with pytest.raises(LogMissing, match="there is no suggestion log at"):
+        SuggestionLog(tmp_path / "new" / "log.db", create=False)
+    assert not (tmp_path / "new").exists()

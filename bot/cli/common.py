@@ -67,6 +67,12 @@ def open_coach(
     return coach_obj
 
 
+def use_memory_log(ctx: click.Context) -> None:
+    """Keep this command's log in memory: no log file is opened, made or written."""
+    settings = get_settings(ctx)
+    ctx.ensure_object(dict)["settings"] = settings.model_copy(update={"db_path": Path(":memory:")})
+
+
 def read_input(source: str) -> tuple[str, bytes]:
     """Read a file path, or '-' for stdin, as raw bytes (decoded later, with a clear error)."""
     if source == "-":

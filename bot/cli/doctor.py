@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import click
 
 from bot.cli.common import fail
-from bot.errors import PartyCoachError
+from bot.errors import LogMissing, PartyCoachError
 from bot.review.native_build import offline_build, stale_modules
 from bot.settings import SettingProblem, Settings, read_settings, shape_problems
 
@@ -30,11 +30,14 @@ def core_checks(settings: Settings) -> list[Check]:
 
     checks = []
     try:
-        log = SuggestionLog(settings.db_path, hash_drafts=settings.hash_drafts)
+        log = SuggestionLog(settings.db_path, hash_drafts=settings.hash_drafts, create=False)
         count = log.table("reviews").count
         log.close()
         privacy = ", drafts stored as hashes only" if settings.hash_drafts else ""
         checks.append(Check("Core", "suggestion log", OK, f"{settings.db_path} ({count} reviews{privacy})"))
+    except LogMissing:
+        detail = f"{settings.db_path} (not made yet: the first review makes it)"
+        checks.append(Check("Core", "suggestion log", OK, detail))
     except PartyCoachError as exc:
         checks.append(
             Check("Core", "suggestion log", BROKEN, f"{exc}. Set PARTY_COACH_DB to a writable path")

@@ -13,12 +13,16 @@ from typing import Any
 import click
 from tabulate import tabulate
 
-from bot.cli.common import fail, open_coach
+from bot.cli.common import fail, get_settings
+from bot.errors import LogError
+from bot.redaction import hide
+from bot.store import ReviewFilter, SuggestionLog
 
 TABLE_COLUMNS = (
     "id",
     "created_at",
     "platform",
+    "network",
     "channel",
     "user",
     "trigger",
@@ -27,6 +31,11 @@ TABLE_COLUMNS = (
     "reviewer",
     "draft",
 )
+TABLE_ROWS = 20
+TRY_REVIEW = 'Try: party-coach review "your draft"'
+PLATFORMS = ("slack", "discord", "cli")
+JSON_COLUMNS = ("violations", "findings", "suggestions", "notes")
+REDACTED_COLUMNS = ("findings", "suggestions", "notes", "error")
 RELATIVE_SINCE = re.compile(r"^(\d+)\s*([mhdw])$")
 UNIT_SECONDS = {"m": 60, "h": 3600, "d": 86400, "w": 604800}
 
@@ -50,21 +59,24 @@ def shorten(value: Any, width: int = 60) -> Any:
     return value
 
 
-def render_rows(rows: list[dict[str, Any]], fmt: str) -> str:
+def render_rows(rows: list[dict[str, Any]], fmt: str, columns: list[str]) -> str:
+    """Rows as a table, or as CSV or JSON with every column, the same columns whether or not rows match."""
+    for row in rows:
+        for key in REDACTED_COLUMNS:
+            if isinstance(row.get(key), str):
+                row[key] = hide(row[key])  # hash-only mode: `…` where the draft's words were
     if fmt == "json":
         for row in rows:
-            for key in ("violations", "findings", "suggestions", "notes"):
+            for key in JSON_COLUMNS:
                 if isinstance(row.get(key), str):
                     row[key] = json.loads(row[key])
         return json.dumps(rows, indent=2, ensure_ascii=False)
     if fmt == "csv":
         out = io.StringIO()
-        writer = csv.DictWriter(out, fieldnames=list(rows[0]) if rows else list(TABLE_COLUMNS))
+        writer = csv.DictWriter(out, fieldnames=columns)
         writer.writeheader()
         writer.writerows(rows)
         return out.getvalue().rstrip("\n")
-    if not rows:
-        return 'No reviews logged yet. Try: party-coach review "your draft"'
     table = [
         [shorten(row.get(c) if c != "draft" else row.get("draft") or "(hashed)") for c in TABLE_COLUMNS]
         for row in rows
@@ -72,13 +84,36 @@ def render_rows(rows: list[dict[str, Any]], fmt: str) -> str:
     return tabulate(table, headers=list(TABLE_COLUMNS))
 
 
+def open_log(ctx: click.Context) -> SuggestionLog:
+    """The existing log, for reading or purging; a missing one is an error, never made here."""
+    settings = get_settings(ctx)
+    try:
+        log = SuggestionLog(settings.db_path, hash_drafts=settings.hash_drafts, create=False)
+    except LogError as exc:
+        raise fail(str(exc)) from None
+    ctx.call_on_close(log.close)
+    return log
+
+
+def plural(count: int, word: str = "review") -> str:
+    return f"{count:,} {word}{'' if count == 1 else 's'}"
+
+
 @click.group(invoke_without_command=True)
 @click.option("--user", help="Only this user's reviews.")
 @click.option("--channel", help="Only this channel's reviews.")
-@click.option("--platform", help="Only reviews from slack, discord or cli.")
+@click.option(
+    "--platform", type=click.Choice(PLATFORMS), help="Only reviews made in Slack, Discord or the CLI."
+)
+@click.option("--network", help="Only drafts written for this network (review --platform), e.g. linkedin.")
 @click.option("--verdict", type=click.Choice(["ok", "pushy"]), help="Only ok or pushy reviews.")
 @click.option("--since", help="Only since a date (2026-11-01) or a span (7d, 12h).")
-@click.option("-n", "--limit", default=20, show_default=True, type=click.IntRange(1, 100_000))
+@click.option(
+    "-n",
+    "--limit",
+    type=click.IntRange(1),
+    help=f"Show at most this many. [default: {TABLE_ROWS} in a table, every matching review in csv and json]",
+)
 @click.option(
     "--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True
 )
@@ -88,20 +123,53 @@ def log(
     user: str | None,
     channel: str | None,
     platform: str | None,
+    network: str | None,
     verdict: str | None,
     since: str | None,
-    limit: int,
+    limit: int | None,
     fmt: str,
 ) -> None:
-    """Show recent reviews, newest first."""
-    if ctx.invoked_subcommand is not None:
-        return
-    moment = parse_since(since) if since else None
-    coach = open_coach(ctx)
-    rows = coach.log.recent_reviews(
-        user=user, channel=channel, platform=platform, verdict=verdict, since=moment, limit=limit
+    """Show recent reviews, newest first. The filters also choose what `log purge` deletes."""
+    filters = ReviewFilter(
+        user=user,
+        channel=channel,
+        platform=platform,
+        network=network,
+        verdict=verdict,
+        since=parse_since(since) if since else None,
     )
-    click.echo(render_rows(rows, fmt))
+    ctx.ensure_object(dict)["filters"] = filters
+    if ctx.invoked_subcommand is not None:
+        for option in ("limit", "fmt"):
+            if ctx.get_parameter_source(option) == click.core.ParameterSource.COMMANDLINE:
+                raise fail(f"--{option.replace('fmt', 'format')} doesn't apply to purge; only the filters do")
+        return
+    settings = get_settings(ctx)
+    if not settings.db_path.is_file():  # reading never makes a log; a new user just hasn't reviewed yet
+        click.echo(
+            f"No reviews logged yet: there is no log at {settings.db_path}. {TRY_REVIEW}", err=fmt != "table"
+        )
+        return
+    log = open_log(ctx)
+    matching = log.count_reviews(filters)
+    if limit is None and fmt == "table":
+        limit = TABLE_ROWS
+    rows = log.recent_reviews(filters, limit=limit)
+    if not rows and fmt == "table":  # csv and json stay machine-readable: a header, or []
+        held = log.count_reviews()
+        if held == 0:
+            click.echo(f"No reviews logged yet in {log.path}. {TRY_REVIEW}")
+        else:
+            held_text = f"the log holds {plural(held)}"
+            click.echo(f"No reviews match these filters ({filters.describe()}); {held_text}.")
+        return
+    click.echo(render_rows(rows, fmt, log.review_columns()))
+    if len(rows) < matching:
+        click.echo(
+            f"Showing the newest {len(rows):,} of {plural(matching, 'matching review')}; "
+            f"add --limit {matching} to see them all.",
+            err=True,
+        )
 
 
 @log.command()
@@ -109,13 +177,22 @@ def log(
 @click.option("--yes", is_flag=True, help="Don't ask for confirmation (it is only asked in a terminal).")
 @click.pass_context
 def purge(ctx: click.Context, days: int, yes: bool) -> None:
-    """Delete reviews, feedback and tip records older than DAYS days."""
-    if (
-        not yes
-        and sys.stdin.isatty()
-        and not click.confirm(f"Delete log rows older than {days} days?", default=False)
-    ):
-        click.echo("Nothing deleted.")
-        return
-    removed = open_coach(ctx).log.purge(days)
-    click.echo(f"Deleted {removed} review{'s' if removed != 1 else ''} older than {days} days.")
+    """Delete reviews older than DAYS days (only those the log filters match), and their feedback.
+
+    Without filters, tip records and other bookkeeping older than DAYS days go too.
+    """
+    filters: ReviewFilter = ctx.obj["filters"]
+    scope = f" ({filters.describe()})" if filters.describe() else ""
+    log = open_log(ctx)
+    if not yes and sys.stdin.isatty():
+        matching = log.count_reviews(filters, older_than_days=days)
+        these = "it" if matching == 1 else "them"
+        question = f"{plural(matching)} older than {days} days match{'es' if matching == 1 else ''}{scope}."
+        if not click.confirm(f"{question} Delete {these}, with their feedback?", default=False):
+            click.echo("Nothing deleted.")
+            return
+    try:
+        removed = log.purge(days, filters)
+    except LogError as exc:
+        raise fail(str(exc)) from None
+    click.echo(f"Deleted {plural(removed)} older than {days} days{scope}.")

@@ -8,15 +8,17 @@ from zoneinfo import ZoneInfo
 
 import click
 
-from bot.cli.common import open_coach
+from bot.cli.common import get_settings, open_coach, use_memory_log
 
 
 @click.command()
 @click.option("--channel", default="cli", show_default=True, help="The channel the tip is for.")
-@click.option("--platform", default="cli", show_default=True, help="slack, discord or cli.")
+@click.option("--platform", type=click.Choice(["slack", "discord", "cli"]), default="cli", show_default=True)
 @click.pass_context
 def tip(ctx: click.Context, channel: str, platform: str) -> None:
     """Show today's tip: the same all day, and no repeats in a channel until every tip has been shown."""
+    if not get_settings(ctx).db_path.is_file():  # only a review makes the log; the pick is then not kept
+        use_memory_log(ctx)
     coach = open_coach(ctx)
     today = datetime.now(ZoneInfo(coach.settings.tip_timezone)).date()
     picked = asyncio.run(coach.todays_tip(platform, channel, today))
