@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from bot.review.offline_judges import Outcome
-from bot.review.offline_reading import Reading
+from bot.review.offline_reading import Reading, count_words
 
 # Links, handles, tags, numbers, words and single symbols, in one pass over the visible text.
 _TOKEN = re.compile(
@@ -57,26 +57,30 @@ def word_features(visible: str, pulled: bool, where: list[tuple[int, int]] | Non
     With `where`, the visible-text range of each feature is appended to it, one for one.
     """
     names: list[str] = []
+    text = visible[:MAX_CHARS]
+    # Match objects cost more than the rest of this loop: positions are found only when asked for.
+    spans = [m.span() for m in _TOKEN.finditer(text)] if where is not None else None
+    tokens = [text[s:e] for s, e in spans] if spans is not None else _TOKEN.findall(text)
     previous, previous_start = "^", 0
-    for match in _TOKEN.finditer(visible, 0, min(len(visible), MAX_CHARS)):
-        text = match.group()
-        name = _token_name(text)
+    for index, token in enumerate(tokens):
+        name = _token_name(token)
         names.append("u:" + name)
         names.append("b:" + previous + " " + name)
         if pulled:
             names.append("p:" + name)
-        host = _HOST.match(text) if name == "<url>" else None
+        host = _HOST.match(token) if name == "<url>" else None
         if host is not None:
             names.append("h:" + host.group(1).rstrip(".").removeprefix("m."))
-        if where is not None:
-            start, end = match.start(), match.end()
+        if spans is not None and where is not None:
+            start, end = spans[index]
             where.append((start, end))
             where.append((previous_start, end))
             if pulled:
                 where.append((start, end))
             if host is not None:
                 where.append((start, end))
-        previous, previous_start = name, match.start()
+            previous_start = start
+        previous = name
     if names:
         names.append("b:" + previous + " $")
         if where is not None:
@@ -98,7 +102,7 @@ def rule_features(reading: Reading, outcomes: dict[str, Outcome]) -> list[str]:
             names.append("ctx:question")
         if context.pull:
             names.append("ctx:pull")
-    words = sum(s.words for s in reading.sentences)
+    words = count_words(reading.visible)
     names.append("len:" + next((label for top, label in _LENGTH_BUCKETS if words <= top), "41+"))
     if any(s.question for s in reading.sentences):
         names.append("has:question")

@@ -71,6 +71,8 @@ _BROADCAST = frozenset(
     }
 )
 CHAT_WORDS = 10
+# Longer than this, a line beside an ask tells readers something ("Lost dog near Maple Park: …").
+BEGGING_REASON_WORDS = 8
 _NOT_TELLING = frozenset({"bait", "ask", "pitch", "gate", "announce", "contest", "strings"})
 _SELLING = frozenset({"pitch", "self_offer", "gate", "ask", "bait"})
 _PLUGS = frozenset({"self_offer", "hook"})
@@ -104,6 +106,15 @@ def _is_chat_line(reading: Reading) -> bool:
     text = reading.original.rstrip()
     headline = text.endswith((".", "!")) and not text.endswith(("..", "!!"))
     return not (headline and _is_slogan(reading))
+
+
+def begs(reading: Reading) -> bool:
+    """Asks for money, gifts, follows or a favour, with at most a short line besides ("it's my birthday")."""
+    if not reading.has("ask"):
+        return False
+    others = [s for s in reading.sentences if "ask" not in s.kinds and s.words >= 3]
+    short = len(others) <= 1 and all(s.words < BEGGING_REASON_WORDS for s in others)
+    return short and (reading.context is None or engagement(reading)[0] == 0)
 
 
 def _genuine_questions(reading: Reading) -> list[Sentence]:
@@ -291,7 +302,8 @@ def _converse_beyond_questions(reading: Reading) -> Outcome:
         if reading.pulled_by or (unpulled and engaged):
             return _responds(reading, where, unpulled)
         substance = reading.has_code or any(_substantive(s, reply=True) for s in reading.sentences)
-        if not unpulled and (substance or _answers_with_link(reading)):
+        # Asking the room for money, gifts or follows while ignoring what they said is not a reply.
+        if not unpulled and not begs(reading) and (substance or _answers_with_link(reading)):
             return _responds(reading, where, unpulled)
     elif not unpulled and (reading.has("opinion") or _tells_a_story(reading)):
         hits = reading.kinds.get("opinion", [])
@@ -343,6 +355,10 @@ def _first_worded(reading: Reading) -> list[tuple[int, int]]:
 
 
 def _converse_failure(reading: Reading, unpulled: bool) -> Outcome:
+    if reading.context is not None and not unpulled and begs(reading):
+        asks = reading.kinds["ask"]
+        why = "Asks them for something instead of replying to what they said."
+        return Outcome(False, why, _ranges(asks[:1]), cause="off_topic")
     bait = reading.kinds.get("bait", [])
     if bait:
         why = f"“{_quote(reading, bait[0].start, bait[0].end)}” is bait, not a question anyone can answer."
@@ -406,6 +422,8 @@ def judge_help(reading: Reading) -> Outcome:
     evidence = _help_evidence(reading, strict=False)
     if not evidence and not reply and any(s.question and _REQUEST.search(s.text) for s in reading.sentences):
         substance = []  # background to a request ("we just moved here") isn't something given
+    if begs(reading):
+        substance, evidence = [], []  # "it's my birthday, gift me a sub": the story is the ask's reason
     if not evidence and (reading.has("announce") or reading.has("fundraiser") or _is_slogan(reading)):
         substance = []  # your own good news, a collection tin, or a slogan: nice, but not help
     if substance or evidence or reading.has_code or _answers_with_link(reading):

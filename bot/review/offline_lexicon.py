@@ -489,6 +489,12 @@ ask | pay gift tip cashapp venmo paypal send donate
     |\d|pls
     |please|plz))?
 ask | help | help\s+me\s+(?:with\s+|out\s+with\s+)?(?:[$€£]?\d|money|my\s+rent|rent|cash|bills?|pay)
+ask | please pls plz | (?:please|pls|plz)\W*(?:help|support)\s+me\b
+ask | can could
+    (?:can|could)\s+(?:u|you|someone|anyone)\s+(?:pls\s+|plz\s+|please\s+)?(?:raid|host|shout\s*out)\b
+ask | need
+    (?:i\s+)?need\s+(?:[$€£]?\d[\d,.]*\s*(?:k|m)?\s*(?:dollars|bucks|usd|euros|rupiah|reais|pesos)?\b\s*)
+    (?:for\s+(?:my\s+)?(?:rent|bills?|food|college|school|surgery|medicine))
 ask | can could
     (?:can|could)\s+(?:i|u|you|someone|anyone)\s+(?:also\s+)?(?:have|get|gift|give)\s+(?:me\s+)?a\s+(?:sub
     |gift|follow)

@@ -199,6 +199,10 @@ def _whole_pieces(kept: list[_Kept]) -> list[_Kept]:
     return whole
 
 
+# Two capital letters in a row (Latin, Greek, Cyrillic): without them no word is in capitals.
+_CAPITALS_PAIR = re.compile(r"[A-Z\u00c0-\u00de\u0391-\u03a9\u0410-\u042f]{2}")
+
+
 def _without_hashtags(piece: str) -> str:
     """Tags go; a hashtag inside a sentence keeps its word ("the #job fair" -> "the job fair")."""
     return _HASHTAG_MARK.sub("", _TAGS_ONLY.sub("", piece)).strip()
@@ -206,6 +210,8 @@ def _without_hashtags(piece: str) -> str:
 
 def _shouted(piece: str) -> bool:
     """Mostly capital letters: at least two words in capitals, and three in four words so."""
+    if _CAPITALS_PAIR.search(piece) is None:
+        return False
     words = _LETTER_WORDS.findall(piece)
     loud = sum(1 for word in words if _loud(word))
     return loud >= 2 and loud * 4 >= len(words) * 3
@@ -218,8 +224,8 @@ def _loud(word: str) -> bool:
 def _calm(piece: str) -> str:
     """Shouting in sentence case, "!!!" as one "!": the rewrite keeps the words, not the volume."""
     piece = _REPEATED_MARK.sub(r"\1", piece)
-    if "`" in piece:
-        return piece  # code is quoted exactly
+    if "`" in piece or _CAPITALS_PAIR.search(piece) is None:
+        return piece  # code is quoted exactly; and with no two capitals in a row, nothing shouts
     if _shouted(piece):
         lowered = _LETTER_WORDS.sub(_lower_word, piece)
         first = _ALNUM.search(lowered)

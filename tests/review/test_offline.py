@@ -109,7 +109,8 @@ FRESH = [
     ("g30", "reddit", "Is it normal for my new puppy to sleep 18 hours a day?", "Totally normal! Puppies sleep 18-20 hours a day at that age. If she's eating well and playful when awake, you're fine. Enjoy the cuddles 🐶", []),
     ("g31", "instagram", None, "New week, new goals 💪 Who's ready to crush it? Drop a 💪 below!", [C, H]),
     ("g32", "slack", "Does anyone know when the Q3 planning doc is due?", "Friday EOD per Sam's email. The template is in the Planning folder.", []),
-    ("g33", "twitter", None, "We're giving away 3 free tickets to SaaStr! Follow @acme and RT to enter 🎟️", [C, H]),
+    # A giveaway that needs the reader to act is a pitch by RUBRIC.md's "Real-world registers".
+    ("g33", "twitter", None, "We're giving away 3 free tickets to SaaStr! Follow @acme and RT to enter 🎟️", [C, H, P]),
     ("g34", "facebook", "Does anyone do gel nails at home? Looking for someone in the Eastside area", "Hi! I do! 💅 Gel manicure $35, with art $45. I'm in Eastside near the library. Message me to book!", []),
     ("g35", "reddit", None, "I made a free Chrome extension that hides YouTube Shorts. No account, no tracking, source is on GitHub: github.com/x/noshorts. Feedback welcome, it's my first extension!", []),
     ("g36", "linkedin", None, "Hiring! We need a part-time bookkeeper, $30/hr, 10 hrs/week, fully remote. Must know QuickBooks. DM me your resume.", [C]),
