@@ -346,7 +346,7 @@ def _continues_pitch(reading: Reading, index: int) -> bool:
     )
 
 
-def _first_worded(reading: Reading) -> list[tuple[int, int]]:
+def first_worded(reading: Reading) -> list[tuple[int, int]]:
     """The first sentence with words in it: a line of emoji ("🚀🚀") shows nothing on its own."""
     for sentence in reading.sentences:
         if sentence.words:
@@ -386,7 +386,7 @@ def _converse_failure(reading: Reading, unpulled: bool) -> Outcome:
     return Outcome(
         False,
         "A one-way announcement: nothing invites people to reply.",
-        _first_worded(reading),
+        first_worded(reading),
         cause="broadcast",
     )
 
@@ -450,7 +450,7 @@ def _help_failure(reading: Reading) -> Outcome:
     return Outcome(
         False,
         "Nothing useful for the reader yet: no tip, answer or insight.",
-        _first_worded(reading),
+        first_worded(reading),
         cause="empty",
     )
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from bot.review.model import CONVERSE_FIRST, CORE_PRINCIPLES, OFFER_HELP, PITCH_ONLY_WHEN_PULLED
 from bot.review.offline_features import is_pulled, word_features
-from bot.review.offline_judges import Outcome, outermost
+from bot.review.offline_judges import Outcome, first_worded, outermost
 from bot.review.offline_normalise import word_set
 from bot.review.offline_reading import Reading
 
@@ -133,24 +133,32 @@ def _quotes(reading: Reading, ranges: list[tuple[int, int]]) -> str:
 
 
 def model_outcome(principle: str, missed: bool, reading: Reading, model: ModelWeights) -> Outcome:
-    """A finding for a principle where the model overrules the rules, backed by the words it weighed."""
-    ranges = _evidence(reading, model, principle) if missed else []
-    said = _quotes(reading, ranges)
-    first = _quote(reading, *ranges[0]) if ranges else ""
+    """A finding for a principle where the model overrules the rules, backed by the draft's own words.
+
+    A pitch is shown by the words that weighed most; a post that talks at people by its opening, as the
+    rules show one; a post that gives nothing back by what it asks for, or else by its opening.
+    """
     if principle == PITCH_ONLY_WHEN_PULLED:
-        if missed:
-            why = "Promotes your own things when nobody asked" + (f": {said}." if said else ".")
-            return Outcome(False, why, ranges, cause="pitch", quote=first)
-        return Outcome(True, "Reads as part of the conversation, not as a sales pitch.")
+        if not missed:
+            return Outcome(True, "Reads as part of the conversation, not as a sales pitch.")
+        ranges = _evidence(reading, model, principle)
+        said = _quotes(reading, ranges)
+        why = "Promotes your own things when nobody asked" + (f": {said}." if said else ".")
+        return Outcome(False, why, ranges, cause="pitch", quote=_quote(reading, *ranges[0]) if ranges else "")
     if principle == CONVERSE_FIRST:
-        if missed:
-            why = "Talks at people rather than with them" + (f": {said}." if said else ".")
-            return Outcome(False, why, ranges, cause="broadcast", quote=first)
-        return Outcome(True, "Reads as part of a conversation: a reaction, a reply or chat.")
-    if missed:
-        why = "Asks for something without giving anything back" + (f": {said}." if said else ".")
-        return Outcome(False, why, ranges, cause="asks" if said else "empty", quote=first)
-    return Outcome(True, "Asks nothing of anyone; a friendly, no-strings message.")
+        if not missed:
+            return Outcome(True, "Reads as part of a conversation: a reaction, a reply or chat.")
+        why = "Talks at people rather than with them: nothing in it invites a reply."
+        return Outcome(False, why, first_worded(reading), cause="broadcast")
+    if not missed:
+        return Outcome(True, "Asks nothing of anyone; a friendly, no-strings message.")
+    asks = reading.kinds.get("ask", [])
+    if asks:
+        quote = _quote(reading, asks[0].start, asks[0].end)
+        why = f"Only asks people to do something (“{quote}”) and gives nothing back."
+        return Outcome(False, why, [(asks[0].start, asks[0].end)], cause="asks", quote=quote)
+    why = "Nothing useful for the reader yet: no tip, answer or insight."
+    return Outcome(False, why, first_worded(reading), cause="empty")
 
 
 def settle_outcomes(
