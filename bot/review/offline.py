@@ -20,7 +20,6 @@ from bot.review.model import (
     Review,
     verdict_for,
 )
-from bot.review.offline_features import draft_features
 from bot.review.offline_judges import Outcome, judge_converse, judge_help, judge_pitch, outermost
 from bot.review.offline_model import (
     ModelWeights,
@@ -28,7 +27,7 @@ from bot.review.offline_model import (
     settle_outcomes,
     shipped_model,
     unsure_note,
-    weigh,
+    weigh_draft,
 )
 from bot.review.offline_normalise import Normalised
 from bot.review.offline_reading import Reading, read_draft
@@ -80,7 +79,7 @@ class OfflineReviewer:
         outcomes = {PITCH_ONLY_WHEN_PULLED: judge_pitch(reading)}
         outcomes[CONVERSE_FIRST] = judge_converse(reading)
         outcomes[OFFER_HELP] = judge_help(reading)
-        judgement = weigh(draft_features(reading, outcomes), self.learned)
+        judgement = weigh_draft(reading, outcomes, self.learned)
         settle_outcomes(outcomes, reading, judgement, self.learned)
         findings = [
             self._finding(principle, reading, outcomes, draft.text) for principle in self.principles.items

@@ -13,6 +13,13 @@ from bot.review.offline_sentences import stem
 
 # Context that asks for something: trigger words | pattern. A match means a pitch in reply was invited.
 PULL_TABLE = r"""
+what
+    what\s+are\s+(?:you|y'?all|people|folks)\s+(?:all\s+)?(?:working\s+on|building|making|shipping|launching|hacking\s+on)\b
+tell share drop show plug post
+    (?:tell\s+us\s+about|share|drop|show\s+(?:us|me|off)|plug|post)\s+(?:your|what\s+you(?:'re|\s+are)?)\s*
+    (?:own\s+)?(?:projects?|work|channels?|links?|stuff|startups?|apps?|games?|art|music|sites?|products?|side\s+projects?
+    |building|working\s+on|making)\b
+self | self[-\s]?promo(?:tion)?\b
 recommend recommends recommended recommending recommendation recommendations recs rec | \w+
 suggestion suggestions | suggestions?\s+(?:for|on)\s+(?:a|an|any|good)\b
 anyone anybody someone you

@@ -29,7 +29,7 @@ _token_names: dict[str, str] = {}
 _CACHE_LIMIT = 50_000
 
 
-def _token_name(text: str) -> str:
+def token_name(text: str) -> str:
     """A token as the model knows it: links, handles and numbers by shape; stretched letters squeezed."""
     name = _token_names.get(text)
     if name is not None:
@@ -51,26 +51,35 @@ def _token_name(text: str) -> str:
     return name
 
 
+def word_tokens(visible: str) -> list[str]:
+    """The tokens the model reads, as strings: match objects would cost more than all else done with them."""
+    return _TOKEN.findall(visible, 0, MAX_CHARS)
+
+
+def link_host(token: str) -> str | None:
+    """The site a link points to ("youtube.com"), as the model names it."""
+    host = _HOST.match(token)
+    return host.group(1).rstrip(".").removeprefix("m.") if host is not None else None
+
+
 def word_features(visible: str, pulled: bool, where: list[tuple[int, int]] | None = None) -> list[str]:
     """Words and pairs of words (with start and end markers), plus the sites that links point to.
 
     With `where`, the visible-text range of each feature is appended to it, one for one.
     """
     names: list[str] = []
-    text = visible[:MAX_CHARS]
-    # Match objects cost more than the rest of this loop: positions are found only when asked for.
-    spans = [m.span() for m in _TOKEN.finditer(text)] if where is not None else None
-    tokens = [text[s:e] for s, e in spans] if spans is not None else _TOKEN.findall(text)
+    spans = [m.span() for m in _TOKEN.finditer(visible, 0, MAX_CHARS)] if where is not None else None
+    tokens = [visible[s:e] for s, e in spans] if spans is not None else word_tokens(visible)
     previous, previous_start = "^", 0
     for index, token in enumerate(tokens):
-        name = _token_name(token)
+        name = token_name(token)
         names.append("u:" + name)
         names.append("b:" + previous + " " + name)
         if pulled:
             names.append("p:" + name)
-        host = _HOST.match(token) if name == "<url>" else None
+        host = link_host(token) if name == "<url>" else None
         if host is not None:
-            names.append("h:" + host.group(1).rstrip(".").removeprefix("m."))
+            names.append("h:" + host)
         if spans is not None and where is not None:
             start, end = spans[index]
             where.append((start, end))

@@ -187,8 +187,10 @@ cta | message msg dm text contact
     (?:message|msg|dm|text|contact)\s+(?:him|her|them)\s+(?:on|at|and|now|today|@)
 cta | sub | sub\s+back\b
 cta | out | out\s+now\s+on\s+(?:all|every|spotify|youtube|apple|soundcloud|my)
-cta | giveaway giveaways
-    giveaways?\b[^.!?\n]{0,60}\b(?:claim|log\s*in|enter|click|go\s+to|visit|dm|follow)\b
+# A giveaway that needs the reader to act (follow, retweet, tag, enter) is an unasked offer.
+cta | giveaway giveaways giving
+    (?:giveaways?|giving\s+away)\b[^.!?\n]{0,60}[.!?]*[^.!?\n]{0,40}\b(?:claim|log\s*in|enter|click|go\s+to|visit|dm
+    |follow|rt|retweet|tag|comment)\b
 cta | sigan sigueme sígueme siganme síganme segue sigam folgt seguime
     (?:sigan|s[ií]gueme|s[ií]ganme|segue|sigam|folgt|seguime)\b(?:\s+(?:minha|meu|mir|mi|me|a\s+mi|no|en
     |auf)\b)?
@@ -222,6 +224,11 @@ promo | earn make work
     |work\s+from\s+home
     |make\s+money\s+(?:online|from\s+home|fast)
 promo | loan loans cashback compensation | (?:loans?|cashback|compensation)\b
+cta | i i'll ill we we'll | (?:i|we)(?:'?ll|\s+will)\s+be\s+(?:going\s+)?live\b
+cta | tune listen watch | tune\s+in\b|(?:listen|watch)\s+(?:live|now)\b
+cta | come | come\s+(?:and\s+)?watch\s+@?[a-z0-9]*[_\d][\w]*
+contact | write whisper | (?:write|whisper)\s+(?:me|us|in\s+(?:the\s+|my\s+)?(?:discord|dms?|telegram))\b
+contact | my | my\s+(?:discord|snap|telegram|kik|line)\s*(?:is\s*|:\s*|-\s*)?@?[\w.]+#\d{4}\b
 cta | click | click\s+(?:here|the\s+link|this\s+link|my\s+link|on\s+my|below)\b
 promo | use enter with | (?:use|enter|with)\s+my\s+(?:code|link|referral|ref|invite)\b
 promo | ref invite referral affiliate | (?:ref|invite|referral|affiliate)\s+(?:code|link)s?\b

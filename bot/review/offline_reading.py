@@ -50,6 +50,11 @@ _OFFER_PULL = re.compile(
 )
 
 
+# A context that invites people to share their own work ("What are you working on?", "Drop your channel").
+_INVITES_SHARING = re.compile(r"what\s+are|tell\s+us|share|drop|show|plug|post|self")
+_OWN_WORK = re.compile(r"\b(?:i|i'm|i've|we|we're|we've|my|our|mine)\b")
+
+
 def count_words(text: str) -> int:
     """Words with at least one letter ("$97." and "🔥" don't count; "3pm" does)."""
     count = 0
@@ -160,8 +165,10 @@ def _mark_false_questions(reading: Reading) -> None:
 
 def _find_pitch(reading: Reading) -> None:
     pitch = [h for h in reading.hits if h.kind in STRONG_PITCH]
-    if reading.context is not None:  # your own video posted under someone else's words
+    if reading.context is not None:  # your own video, or a bare link, posted under someone else's words
         pitch.extend(h for h in reading.hits if h.kind == "video_url")
+        if not pitch and not reading.context.question and _only_links(reading):
+            pitch.extend(h for h in reading.hits if h.kind in LINK_KINDS)
     weak = [h for h in reading.hits if h.kind in WEAK_PITCH]
     weak_kinds = {h.kind for h in weak}
     # Two weak signals make a pitch, unless what's offered is free with no strings or is for a cause.
@@ -173,9 +180,23 @@ def _find_pitch(reading: Reading) -> None:
         reading.sentence_of(hit).kinds.add("pitch")
 
 
+def _only_links(reading: Reading) -> bool:
+    """Nothing but one or more links: no words of the poster's own beside them."""
+    links = [h for h in reading.hits if h.kind in LINK_KINDS]
+    if not links:
+        return False
+    rest = reading.visible
+    for hit in sorted(links, key=lambda h: h.start, reverse=True):
+        rest = rest[: hit.start] + rest[hit.end :]
+    return count_words(rest) == 0
+
+
 def _pulled_by(reading: Reading) -> str:
     """'context' when the message replied to asks for it, 'followup' for a checkable follow-up, else ''."""
     context = reading.context
+    invited = context is not None and context.pull and _INVITES_SHARING.match(context.pull)
+    if invited and _OWN_WORK.search(reading.visible):
+        return "context"  # "What are you working on?": telling them about your own work is what they asked
     if context is not None and context.pull:
         plain, overall, _ = engagement(reading)
         deictic, disclosed = reading.has("deictic"), reading.has("disclosure")
