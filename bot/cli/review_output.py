@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import click
+from pydantic import TypeAdapter
 
 from bot.coach import ReviewOutcome
 from bot.drafts_file import DraftLine
@@ -17,6 +18,15 @@ DRAFT_START_CHARS = 60  # enough to tell the drafts of a batch apart at a glance
 VERDICT_STYLE = {"ok": ("OK", "green"), "pushy": ("PUSHY", "red")}
 
 
+# Serialised in pydantic's core: for a batch of thousands the json module's encoder took longer than logging.
+_JSON = TypeAdapter(Any)
+
+
+def review_as_json(data: Any, indent: int | None = None) -> str:
+    """One review (or a list of them) as JSON, compact unless indented, non-ASCII letters kept as they are."""
+    return _JSON.dump_json(data, indent=indent).decode()
+
+
 def review_as_dict(outcome: ReviewOutcome, item: DraftLine, batch: bool) -> dict[str, Any]:
     """A review for machines; in a batch it echoes the input's id as given, and always its line number."""
     review = outcome.review
@@ -27,7 +37,7 @@ def review_as_dict(outcome: ReviewOutcome, item: DraftLine, batch: bool) -> dict
         verdict=review.verdict,
         violations=review.violations,
         score=review.score,
-        findings=[f.model_dump() for f in review.findings],
+        findings=review.findings,
         suggestions=review.suggestions,
         rewrite=review.rewrite,
         reviewer=review.reviewer,

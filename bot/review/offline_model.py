@@ -110,47 +110,43 @@ def weigh(features: list[str], model: ModelWeights) -> Judgement:
 
 
 def weigh_draft(reading: Reading, outcomes: dict[str, Outcome], model: ModelWeights) -> Judgement:
-    """The same sums as `weigh(draft_features(...))`, without building a name for each word feature."""
-    totals = list(model.bias)
-    rows: list[list[float]] = []
+    """The same sums as `weigh(draft_features(...))`, without building a name for each word feature.
+
+    Each feature has its own row of weights, so a row counted once stands for its feature counted once.
+    """
+    counted: dict[int, list[float]] = {}
     table = model.weights
-    for name in set(rule_features(reading, outcomes)):
+    for name in rule_features(reading, outcomes):
         row = table.get(name)
         if row is not None:
-            rows.append(row)
-    pulled = is_pulled(reading)
-    words: set[str] = set()
-    pairs: set[tuple[str, str]] = set()
-    hosts: set[str] = set()
-    previous = "^"
+            counted[id(row)] = row
+    words, pulled, hosts, pairs = model.words, model.pulled, model.hosts, model.pairs
+    pulling = is_pulled(reading)
+    following = pairs.get("^", _NO_PAIRS)
     tokens = word_tokens(reading.visible)
     for token in tokens:
         name = token_name(token)
-        if name not in words:
-            words.add(name)
-            row = model.words.get(name)
-            if row is not None:
-                rows.append(row)
-            row = model.pulled.get(name) if pulled else None
-            if row is not None:
-                rows.append(row)
-        if (previous, name) not in pairs:
-            pairs.add((previous, name))
-            row = model.pairs.get(previous, _NO_PAIRS).get(name)
-            if row is not None:
-                rows.append(row)
-        host = link_host(token) if name == "<url>" else None
-        if host is not None and host not in hosts:
-            hosts.add(host)
-            row = model.hosts.get(host)
-            if row is not None:
-                rows.append(row)
-        previous = name
-    if tokens and (previous, "$") not in pairs:
-        row = model.pairs.get(previous, _NO_PAIRS).get("$")
+        row = words.get(name)
         if row is not None:
-            rows.append(row)
-    for row in rows:
+            counted[id(row)] = row
+        row = following.get(name)
+        if row is not None:
+            counted[id(row)] = row
+        if pulling:
+            row = pulled.get(name)
+            if row is not None:
+                counted[id(row)] = row
+        if name == "<url>":
+            host = link_host(token)
+            row = hosts.get(host) if host is not None else None
+            if row is not None:
+                counted[id(row)] = row
+        following = pairs.get(name, _NO_PAIRS)
+    row = following.get("$") if tokens else None
+    if row is not None:
+        counted[id(row)] = row
+    totals = list(model.bias)
+    for row in counted.values():
         totals[0] += row[0]
         totals[1] += row[1]
         totals[2] += row[2]
