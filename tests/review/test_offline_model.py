@@ -14,7 +14,8 @@ from bot.principles import load_principles
 from bot.review.draft import Draft
 from bot.review.model import CONVERSE_FIRST, OFFER_HELP, PITCH_ONLY_WHEN_PULLED, Review
 from bot.review.offline import OfflineReviewer
-from bot.review.offline_features import draft_features
+from bot.review.offline_features import _TOKEN as FULL_TOKEN
+from bot.review.offline_features import MAX_CHARS, draft_features, word_tokens
 from bot.review.offline_judges import judge_converse, judge_help, judge_pitch
 from bot.review.offline_model import MODEL_FILE, load_weights, weigh, weigh_draft
 from bot.review.offline_reading import read_draft
@@ -215,3 +216,10 @@ def test_reviewing_weighs_exactly_the_features_training_sees(path: Path) -> None
         fast = weigh_draft(reading, outcomes, model).probability
         reference = weigh(draft_features(reading, outcomes), model).probability
         assert fast == pytest.approx(reference, abs=1e-9), example.id
+
+
+def test_the_quick_tokeniser_finds_exactly_the_full_patterns_tokens() -> None:
+    for path in LABELLED:
+        for example in load_examples(path):
+            visible = read_draft(Draft(example.text, example.context)).visible
+            assert word_tokens(visible) == FULL_TOKEN.findall(visible, 0, MAX_CHARS), example.id
