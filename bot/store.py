@@ -205,7 +205,8 @@ class SuggestionLog:
         """
         ids: list[int] = []
         for first in range(0, len(records), batch_rows):
-            rows = [self._review_row(record) for record in records[first : first + batch_rows]]
+            created = now_utc()  # one moment for the rows saved together
+            rows = [self._review_row(record, created) for record in records[first : first + batch_rows]]
             try:
                 with self._writing():
                     self.db.conn.executemany(INSERT_REVIEW, rows)
@@ -219,7 +220,7 @@ class SuggestionLog:
                 raise
         return ids
 
-    def _review_row(self, record: ReviewRecord) -> tuple[Any, ...]:
+    def _review_row(self, record: ReviewRecord, created: str) -> tuple[Any, ...]:
         """One reviews row in REVIEW_COLUMNS order; in hash-only mode, none of the draft's words."""
         review, origin = record.review, record.origin
         findings, suggestions, notes, error = review.findings, review.suggestions, review.notes, record.error
@@ -238,7 +239,7 @@ class SuggestionLog:
             notes = [hidden(n) for n in notes]
             error = hidden(error) if error is not None else None
         return (
-            now_utc(),
+            created,
             origin.platform,
             origin.workspace,
             origin.channel,

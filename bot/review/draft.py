@@ -33,6 +33,8 @@ def decode_text(raw: bytes, source: str = "input") -> str:
 
 def check_encodable(text: str, what: str) -> str:
     """Refuse text with broken characters: bad bytes in an argument, or half an emoji cut from an export."""
+    if text.isascii():
+        return text  # plain ASCII can't hold half a character
     try:
         text.encode("utf-8")
     except UnicodeEncodeError as exc:
@@ -48,7 +50,8 @@ def check_draft_text(text: str, what: str = "draft") -> str:
     if "\x00" in text:
         raise DraftError(f"the {what} contains binary data (NUL bytes); send plain text")
     check_encodable(text, what)
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise DraftError(f"the {what} is empty: give the text you want reviewed")
     if len(text) > MAX_DRAFT_CHARS:
