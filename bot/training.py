@@ -16,7 +16,7 @@ from typing import Any
 from bot.review.draft import Draft
 from bot.review.model import CORE_PRINCIPLES
 from bot.review.offline_features import draft_features
-from bot.review.offline_judges import judge_converse, judge_help, judge_pitch
+from bot.review.offline_judges import judge_rules
 from bot.review.offline_reading import read_draft
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -76,12 +76,7 @@ def training_examples(root: Path = ROOT, files: Iterable[str] = TRAINING_FILES) 
 def feature_names(example: Example) -> set[str]:
     """The set of features the offline reviewer sees in a draft, exactly as it sees them when reviewing."""
     reading = read_draft(Draft(example.text, example.context))
-    outcomes = {
-        "pitch_only_when_pulled": judge_pitch(reading),
-        "converse_first": judge_converse(reading),
-        "offer_help": judge_help(reading),
-    }
-    return set(draft_features(reading, outcomes))
+    return set(draft_features(reading, judge_rules(reading)))
 
 
 def fit_weights(examples: Sequence[Example], names: Sequence[set[str]] | None = None) -> dict[str, Any]:

@@ -14,13 +14,10 @@ from typing import TypedDict
 from bot.principles import Principle, PrincipleSet
 from bot.review.draft import Draft
 from bot.review.model import (
-    CONVERSE_FIRST,
-    OFFER_HELP,
-    PITCH_ONLY_WHEN_PULLED,
     Review,
     verdict_for,
 )
-from bot.review.offline_judges import Outcome, judge_converse, judge_help, judge_pitch, outermost
+from bot.review.offline_judges import Outcome, judge_rules, outermost
 from bot.review.offline_model import (
     ModelWeights,
     score_from,
@@ -75,10 +72,7 @@ class OfflineReviewer:
     def review_sync(self, draft: Draft) -> Review:
         started = time.perf_counter()
         reading = read_draft(draft)
-        # Pitch first: whether it was asked for changes how conversation and help are read.
-        outcomes = {PITCH_ONLY_WHEN_PULLED: judge_pitch(reading)}
-        outcomes[CONVERSE_FIRST] = judge_converse(reading)
-        outcomes[OFFER_HELP] = judge_help(reading)
+        outcomes = judge_rules(reading)
         judgement = weigh_draft(reading, outcomes, self.learned)
         settle_outcomes(outcomes, reading, judgement, self.learned)
         findings = [

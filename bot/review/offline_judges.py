@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from bot.review.model import CONVERSE_FIRST, OFFER_HELP, PITCH_ONLY_WHEN_PULLED
 from bot.review.offline_normalise import WORD
 from bot.review.offline_reading import (
     STRONG_PITCH,
@@ -217,6 +218,14 @@ def _clean_cut(cut: str) -> str:
 
 def _ranges(hits: list[Hit]) -> list[tuple[int, int]]:
     return sorted({(h.start, h.end) for h in hits})
+
+
+def judge_rules(reading: Reading) -> dict[str, Outcome]:
+    """The rules' finding on each principle, pitch first: whether it was asked for changes the other two."""
+    outcomes = {PITCH_ONLY_WHEN_PULLED: judge_pitch(reading)}
+    outcomes[CONVERSE_FIRST] = judge_converse(reading)
+    outcomes[OFFER_HELP] = judge_help(reading)
+    return outcomes
 
 
 def judge_pitch(reading: Reading) -> Outcome:

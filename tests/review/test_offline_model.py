@@ -16,7 +16,7 @@ from bot.review.model import CONVERSE_FIRST, OFFER_HELP, PITCH_ONLY_WHEN_PULLED,
 from bot.review.offline import OfflineReviewer
 from bot.review.offline_features import _TOKEN as FULL_TOKEN
 from bot.review.offline_features import MAX_CHARS, draft_features, word_tokens
-from bot.review.offline_judges import judge_converse, judge_help, judge_pitch
+from bot.review.offline_judges import judge_rules
 from bot.review.offline_model import MODEL_FILE, load_weights, weigh, weigh_draft
 from bot.review.offline_reading import read_draft
 from bot.settings import BUNDLED_DATA
@@ -150,12 +150,7 @@ def test_a_close_call_says_so_and_is_never_scored_as_certain() -> None:
     for path in sorted((ROOT / "data").glob("registers-*.jsonl")):
         for example in load_examples(path):
             reading = read_draft(Draft(example.text, example.context))
-            outcomes = {
-                PITCH_ONLY_WHEN_PULLED: judge_pitch(reading),
-                CONVERSE_FIRST: judge_converse(reading),
-                OFFER_HELP: judge_help(reading),
-            }
-            chances = weigh_draft(reading, outcomes, model).probability
+            chances = weigh_draft(reading, judge_rules(reading), model).probability
             unsure = [p for p, chance in chances.items() if 0.3 < chance < 0.7]
             result = review(example.text, example.context)
             said = [note for note in result.notes if "close call" in note]
@@ -208,11 +203,7 @@ def test_reviewing_weighs_exactly_the_features_training_sees(path: Path) -> None
     model = load_weights()
     for example in load_examples(path):
         reading = read_draft(Draft(example.text, example.context))
-        outcomes = {
-            PITCH_ONLY_WHEN_PULLED: judge_pitch(reading),
-            CONVERSE_FIRST: judge_converse(reading),
-            OFFER_HELP: judge_help(reading),
-        }
+        outcomes = judge_rules(reading)
         fast = weigh_draft(reading, outcomes, model).probability
         reference = weigh(draft_features(reading, outcomes), model).probability
         assert fast == pytest.approx(reference, abs=1e-9), example.id
