@@ -133,3 +133,11 @@ def test_a_bad_setting_review_reads_stops_it_clearly(monkeypatch: pytest.MonkeyP
     assert output == (
         "Error: setting PARTY_COACH_REVIEWER: 'magic' is not one of the choices: use auto, offline or llm\n"
     )
+
+
+@pytest.mark.parametrize(("drafts", "shown"), [(1, "(1 review)"), (2, "(2 reviews)")])
+def test_doctor_counts_the_logged_reviews_in_plain_words(drafts: int, shown: str) -> None:
+    for _ in range(drafts):
+        invoke("review", OK_DRAFT)
+    _, output = invoke("doctor")
+    assert shown in output

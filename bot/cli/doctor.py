@@ -34,7 +34,8 @@ def core_checks(settings: Settings) -> list[Check]:
         count = log.table("reviews").count
         log.close()
         privacy = ", drafts stored as hashes only" if settings.hash_drafts else ""
-        checks.append(Check("Core", "suggestion log", OK, f"{settings.db_path} ({count} reviews{privacy})"))
+        reviews = f"{count:,} review{'' if count == 1 else 's'}"
+        checks.append(Check("Core", "suggestion log", OK, f"{settings.db_path} ({reviews}{privacy})"))
     except LogMissing:
         detail = f"{settings.db_path} (not made yet: the first review makes it)"
         checks.append(Check("Core", "suggestion log", OK, detail))
