@@ -8,6 +8,7 @@ import pytest
 from click.testing import CliRunner
 
 from bot.cli import cli
+from bot.settings import BUNDLED_DATA
 
 OK_DRAFT = "What's the one onboarding email you still remember, and why? Mine asked what I was building."
 
@@ -141,3 +142,16 @@ def test_doctor_counts_the_logged_reviews_in_plain_words(drafts: int, shown: str
         invoke("review", OK_DRAFT)
     _, output = invoke("doctor")
     assert shown in output
+
+
+@pytest.mark.parametrize(
+    "command", [["log"], ["eval", str(BUNDLED_DATA / "drafts-dev.jsonl"), "--no-misses"]]
+)
+def test_a_bad_chat_setting_does_not_stop_reading_the_log_or_measuring(
+    monkeypatch: pytest.MonkeyPatch, command: list[str]
+) -> None:
+    invoke("review", OK_DRAFT)
+    monkeypatch.setenv("PARTY_COACH_TIP_TIME", "25:00")
+    code, output = invoke(*command)
+    assert code == 0, output
+    assert "PARTY_COACH_TIP_TIME" not in output

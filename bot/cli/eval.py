@@ -17,6 +17,7 @@ from bot.review.draft import Draft
 from bot.review.model import CORE_PRINCIPLES, Review, Verdict
 from bot.review.offline import OfflineReviewer
 from bot.review.reviewer import Reviewer
+from bot.settings import CHAT_SETTINGS
 
 CONCURRENCY = 4
 
@@ -159,7 +160,7 @@ def eval_command(
             items += labelled_drafts(raw, source)
         except DraftError as exc:
             raise fail(str(exc)) from None
-    settings = get_settings(ctx)
+    settings = get_settings(ctx, CHAT_SETTINGS)  # a chat bot's setting never stops this
     try:
         principles = load_principles(settings.principles_path)
         chosen = make_reviewer(settings, principles, reviewer)  # type: ignore[arg-type]

@@ -16,6 +16,7 @@ from tabulate import tabulate
 from bot.cli.common import fail, get_settings
 from bot.errors import LogError
 from bot.redaction import hide
+from bot.settings import CHAT_SETTINGS
 from bot.store import ReviewFilter, SuggestionLog
 
 TABLE_COLUMNS = (
@@ -86,7 +87,7 @@ def render_rows(rows: list[dict[str, Any]], fmt: str, columns: list[str]) -> str
 
 def open_log(ctx: click.Context) -> SuggestionLog:
     """The existing log, for reading or purging; a missing one is an error, never made here."""
-    settings = get_settings(ctx)
+    settings = get_settings(ctx, CHAT_SETTINGS)  # a chat bot's setting never stops this
     try:
         log = SuggestionLog(settings.db_path, hash_drafts=settings.hash_drafts, create=False)
     except LogError as exc:
@@ -144,7 +145,7 @@ def log(
             if ctx.get_parameter_source(option) == click.core.ParameterSource.COMMANDLINE:
                 raise fail(f"--{option.replace('fmt', 'format')} doesn't apply to purge; only the filters do")
         return
-    settings = get_settings(ctx)
+    settings = get_settings(ctx, CHAT_SETTINGS)  # a chat bot's setting never stops this
     if not settings.db_path.is_file():  # reading never makes a log; a new user just hasn't reviewed yet
         click.echo(
             f"No reviews logged yet: there is no log at {settings.db_path}. {TRY_REVIEW}", err=fmt != "table"
