@@ -322,7 +322,7 @@ def test_the_default_log_is_per_user_and_the_same_from_any_folder(
     assert run("review", OK_DRAFT).exit_code == 0
     monkeypatch.chdir(tmp_path)  # as cron does, from another folder
     expected = tmp_path / "data-home" / "party-coach" / "party-coach.db"
-    assert f"{expected} (1 reviews" in run("doctor").stdout
+    assert f"{expected} (1 review)" in run("doctor").stdout
     assert "ok" in run("log").stdout
     assert run("log", "purge", "--older-than", "0", "--yes").stdout.startswith("Deleted 1 review ")
     assert not (tmp_path / "project" / "data").exists()
@@ -334,4 +334,4 @@ def test_a_relative_db_path_is_fixed_to_the_folder_it_was_set_in(
     monkeypatch.setenv("PARTY_COACH_DB", "logs/team.db")
     assert run("review", OK_DRAFT).exit_code == 0
     shown = run("doctor").stdout
-    assert f"{tmp_path / 'logs' / 'team.db'} (1 reviews" in shown
+    assert f"{tmp_path / 'logs' / 'team.db'} (1 review)" in shown
