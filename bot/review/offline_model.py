@@ -1,9 +1,9 @@
 """The offline reviewer's learned model: one logistic regression per core principle over `draft_features`.
 
 The rules read what a post does and point at the words; the model weighs every signal, the rules' own
-included, and has the last word on each principle. Where the two disagree, the finding is rebuilt from
-the words that weighed most, so a reason never rests on words that show the opposite. The weights are
-trained by `party-coach train` and shipped as `data/offline-model.json`.
+included, and overrules them on a principle only when it is sure. A finding it makes is shown by the
+draft's own words (for a pitch, the words that weighed most), never by words that show the opposite. The
+weights are trained by `party-coach train` and shipped as `data/offline-model.json`.
 """
 
 from __future__ import annotations
@@ -97,7 +97,7 @@ def _sigmoid(value: float) -> float:
 
 
 def weigh(features: list[str], model: ModelWeights) -> Judgement:
-    """Add up the weights of the features present, each counted once."""
+    """The definition: add up the weights of the features present, each counted once (as training sees them)."""
     totals = list(model.bias)
     table = model.weights
     for name in set(features):
