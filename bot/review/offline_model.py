@@ -97,7 +97,7 @@ def _sigmoid(value: float) -> float:
 
 
 def weigh(features: list[str], model: ModelWeights) -> Judgement:
-    """The definition: add up the weights of the features present, each counted once (as training sees them)."""
+    """The definition: the weights of the features present, each counted once, as training sees them."""
     totals = list(model.bias)
     table = model.weights
     for name in set(features):
