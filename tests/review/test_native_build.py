@@ -102,4 +102,5 @@ def test_without_a_c_compiler_the_package_builds_as_pure_python(tmp_path: Path) 
     assert "bot/review/offline_scan.py" in names
     assert not [name for name in names if name.endswith(".so")]
     assert "bot/data/principles.toml" in names and "bot/prompts/system.md" in names
+    assert "bot/data/offline-model.json" in names  # the offline reviewer can't review without its weights
     assert not [name for name in names if ".db" in name]  # nobody's log ships in the package
