@@ -12,16 +12,20 @@ import re
 from bot.review.offline_judges import Outcome
 from bot.review.offline_reading import Reading, count_words
 
+# Endings that make a dotted word a link ("shop.example.com"), and what the rest of a token can be.
+_LINK_ENDINGS = r"(?:com|net|org|io|tv|gg|ly|co|me|be|app|link|xyz|info|biz|uk|us|ca)"
+_NOT_LINKS = r"@\w+|#\w+|\d+(?:[.,:]\d+)*|[^\W\d_]+(?:'[^\W\d_]+)*|[^\w\s]"
 # Links, handles, tags, numbers, words and single symbols, in one pass over the visible text.
 _TOKEN = re.compile(
-    r"(?:https?://|www\.)[^\s<>\"']+|[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:com|net|org|io|tv|gg|ly|co|me|be"
-    r"|app|link|xyz|info|biz|uk|us|ca)(?:/[^\s<>\"']*)?(?![\w.])|@\w+|#\w+|\d+(?:[.,:]\d+)*|[^\W\d_]+(?:'[^\W\d_]+)*"
-    r"|[^\w\s]"
+    r"(?:https?://|www\.)[^\s<>\"']+|[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\."
+    + _LINK_ENDINGS
+    + r"(?:/[^\s<>\"']*)?(?![\w.])|"
+    + _NOT_LINKS
 )
 # The same tokens when there can be no link: without "://", "www." or a ".com"-like ending, neither link
-# alternative above can match, and this shorter pattern finds exactly what _TOKEN would.
-_TOKEN_NO_LINKS = re.compile(r"@\w+|#\w+|\d+(?:[.,:]\d+)*|[^\W\d_]+(?:'[^\W\d_]+)*|[^\w\s]")
-_LINKISH = re.compile(r"://|www\.|\.(?:com|net|org|io|tv|gg|ly|co|me|be|app|link|xyz|info|biz|uk|us|ca)\b")
+# alternative above can match, and the rest of the pattern alone finds exactly what _TOKEN would.
+_TOKEN_NO_LINKS = re.compile(_NOT_LINKS)
+_LINKISH = re.compile(r"://|www\.|\." + _LINK_ENDINGS + r"\b")
 _REPEATS = re.compile(r"([^\W\d_])\1{2,}")
 _HOST = re.compile(r"(?:https?://)?(?:www\.)?([^/\s?#]+)")
 # Longest stretch of the visible text the model reads: long posts say what they do early on.
