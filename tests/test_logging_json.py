@@ -13,20 +13,20 @@ from bot.cli.logging_setup import JsonLines
 from tests.test_logging_setup import QUESTION, refused_base_url
 
 
-def test_a_real_run_logs_one_json_object_per_line() -> None:
-    env = {
-        **os.environ,
-        "OPENAI_BASE_URL": refused_base_url(),
-        "PARTY_COACH_LLM_RETRIES": "0",
-        "PARTY_COACH_LOG_FORMAT": "json",
-    }
-    result = subprocess.run(
+def review_with_the_ai_unreachable(**env: str) -> subprocess.CompletedProcess[str]:
+    """A real `review` whose AI call fails, so the coach logs a warning."""
+    env = {**os.environ, "OPENAI_BASE_URL": refused_base_url(), "PARTY_COACH_LLM_RETRIES": "0", **env}
+    return subprocess.run(
         [sys.executable, "-m", "bot", "review", "--reviewer", "llm", QUESTION],
         env=env,
         capture_output=True,
         text=True,
         timeout=120,
     )
+
+
+def test_a_real_run_logs_one_json_object_per_line() -> None:
+    result = review_with_the_ai_unreachable(PARTY_COACH_LOG_FORMAT="json")
     assert result.returncode == 0
     lines = [json.loads(line) for line in result.stderr.splitlines()]
     assert lines, "the failed AI call should be logged"
@@ -66,12 +66,5 @@ def test_context_given_as_extra_becomes_fields() -> None:
 
 
 def test_text_stays_the_default() -> None:
-    env = {**os.environ, "OPENAI_BASE_URL": refused_base_url(), "PARTY_COACH_LLM_RETRIES": "0"}
-    result = subprocess.run(
-        [sys.executable, "-m", "bot", "review", "--reviewer", "llm", QUESTION],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    result = review_with_the_ai_unreachable()
     assert "WARNING bot.coach:" in result.stderr and not result.stderr.lstrip().startswith("{")
