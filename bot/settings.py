@@ -49,6 +49,11 @@ class Settings(BaseSettings):
     prompts_dir: Path = Field(BUNDLED_PROMPTS, validation_alias=_env("PARTY_COACH_PROMPTS_DIR"))
     reviewer: ReviewerChoice = Field("auto", validation_alias=_env("PARTY_COACH_REVIEWER"))
     log_level: str = Field("INFO", validation_alias=_env("PARTY_COACH_LOG_LEVEL"))
+    log_format: Literal["text", "json"] = Field("text", validation_alias=_env("PARTY_COACH_LOG_FORMAT"))
+    retention_days: int | None = Field(None, ge=1, validation_alias=_env("PARTY_COACH_RETENTION_DAYS"))
+    # Defaults are gpt-4.1-mini's list prices in US dollars; check them against the provider's price page.
+    price_input_per_m: float = Field(0.40, ge=0, validation_alias=_env("PARTY_COACH_PRICE_INPUT_PER_M"))
+    price_output_per_m: float = Field(1.60, ge=0, validation_alias=_env("PARTY_COACH_PRICE_OUTPUT_PER_M"))
 
     # LLM (any OpenAI-compatible server)
     openai_api_key: SecretStr | None = Field(None, validation_alias=_env("OPENAI_API_KEY"))
@@ -109,7 +114,7 @@ class Settings(BaseSettings):
         """A relative PARTY_COACH_DB is fixed to the folder it was given in, and shown in full."""
         return value if str(value) == ":memory:" else value.expanduser().absolute()
 
-    @field_validator("openai_base_url", mode="before")
+    @field_validator("openai_base_url", "retention_days", mode="before")
     @classmethod
     def _blank_is_none(cls, value: object) -> object:
         return value or None

@@ -88,6 +88,18 @@ class ReviewRecord:
 
 
 @dataclass(frozen=True)
+class Forgotten:
+    """Rows deleted (or that would be) for one person."""
+
+    reviews: int
+    feedback: int
+
+    @property
+    def rows(self) -> int:
+        return self.reviews + self.feedback
+
+
+@dataclass(frozen=True)
 class ReviewFilter:
     """Which reviews a listing, a count or a purge is about; unset fields match everything."""
 
@@ -371,6 +383,23 @@ class SuggestionLog:
                 self.db.execute("delete from claims where created_at < ?", [cutoff])
         return int(removed)
 
+    def user_rows(self, user: str) -> Forgotten:
+        """How many reviews (cached answers among them) and feedback votes are about or by `user`."""
+        where, params = "[user] = ?", [user]
+        with self._lock:
+            return Forgotten(
+                int(self.db.execute(f"select count(*) from reviews where {where}", params).fetchone()[0]),
+                int(self.db.execute(*_feedback_of(where, params, user, "count(*)")).fetchone()[0]),
+            )
+
+    def forget_user(self, user: str) -> Forgotten:
+        """Delete `user`'s drafts and reviews (cached answers too), the votes on them, and votes they gave."""
+        where, params = "[user] = ?", [user]
+        with self._writing():
+            feedback = self.db.execute(*_feedback_of(where, params, user, None)).rowcount
+            reviews = self.db.execute(f"delete from reviews where {where}", params).rowcount
+        return Forgotten(int(reviews), int(feedback))
+
     @staticmethod
     def _matching(filters: ReviewFilter, older_than_days: int | None) -> tuple[str, list[Any]]:
         """WHERE for the filtered reviews older than the cut-off; the cut-off is the last parameter."""
@@ -440,6 +469,13 @@ class SuggestionLog:
         }
         with self._writing():
             self.table("tips_posted").insert(row)
+
+
+def _feedback_of(where: str, params: list[Any], user: str, counted: str | None) -> tuple[str, list[Any]]:
+    """SQL for the feedback on the matching reviews or given by `user`: counted, or deleted when None."""
+    rows = f"review_id in (select id from reviews where {where}) or [user] = ?"
+    action = f"select {counted} from feedback" if counted else "delete from feedback"
+    return f"{action} where {rows}", [*params, user]
 
 
 def _network(name: str | None) -> str | None:

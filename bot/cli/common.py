@@ -42,7 +42,9 @@ def get_settings(ctx: click.Context, ignore: frozenset[str] = frozenset()) -> Se
             obj["settings"], obj["setting_problems"] = read_settings()
         except PartyCoachError as exc:
             raise fail(str(exc)) from None
-        configure_logging(obj["settings"].log_level)  # a bad PARTY_COACH_LOG_LEVEL is at its default by now
+        configure_logging(
+            obj["settings"].log_level, obj["settings"].log_format
+        )  # a bad PARTY_COACH_LOG_LEVEL is at its default by now
     problems: list[SettingProblem] = [p for p in obj["setting_problems"] if p.field not in ignore]
     if problems:
         raise fail(describe_problems(problems))

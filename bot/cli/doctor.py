@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
+from pathlib import Path
 
 import click
 
@@ -37,8 +39,12 @@ def core_checks(settings: Settings) -> list[Check]:
         reviews = f"{count:,} review{'' if count == 1 else 's'}"
         checks.append(Check("Core", "suggestion log", OK, f"{settings.db_path} ({reviews}{privacy})"))
     except LogMissing:
-        detail = f"{settings.db_path} (not made yet: the first review makes it)"
-        checks.append(Check("Core", "suggestion log", OK, detail))
+        if can_make(settings.db_path):
+            detail = f"{settings.db_path} (not made yet: the first review makes it)"
+            checks.append(Check("Core", "suggestion log", OK, detail))
+        else:
+            detail = f"{settings.db_path} can't be made there. Set PARTY_COACH_DB to a writable path"
+            checks.append(Check("Core", "suggestion log", BROKEN, detail))
     except PartyCoachError as exc:
         checks.append(
             Check("Core", "suggestion log", BROKEN, f"{exc}. Set PARTY_COACH_DB to a writable path")
@@ -60,6 +66,14 @@ def core_checks(settings: Settings) -> list[Check]:
     except PartyCoachError as exc:
         checks.append(Check("Core", "tips", BROKEN, str(exc)))
     return checks
+
+
+def can_make(path: Path) -> bool:
+    """Whether the first review could create the log: its nearest existing folder is writable."""
+    folder = path.parent
+    while not folder.exists() and folder != folder.parent:
+        folder = folder.parent
+    return folder.is_dir() and os.access(folder, os.W_OK)
 
 
 def reviewer_checks(settings: Settings) -> list[Check]:
@@ -216,8 +230,14 @@ def with_problems(checks: list[Check], problems: list[SettingProblem]) -> list[C
 
 
 @click.command()
+@click.option(
+    "--check",
+    "check_only",
+    is_flag=True,
+    help="Quiet, for health checks: print only what is broken, and exit 1 if anything is.",
+)
 @click.pass_context
-def doctor(ctx: click.Context) -> None:
+def doctor(ctx: click.Context, check_only: bool) -> None:
     """Check the setup: what works, what is missing, and what each missing piece would enable."""
     try:
         settings, problems = read_settings()
@@ -231,6 +251,11 @@ def doctor(ctx: click.Context) -> None:
         + tip_checks(settings),
         problems + shape_problems(settings),
     )
+    if check_only:
+        broken = [c for c in checks if c.status == BROKEN]
+        for item in broken:
+            click.echo(f"{item.name}: {item.detail}", err=True)
+        ctx.exit(1 if broken else 0)
     section = ""
     for check in checks:
         if check.section != section:

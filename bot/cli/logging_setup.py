@@ -1,8 +1,10 @@
-"""Where log lines go, and which libraries' routine chatter a person is spared."""
+"""Where log lines go, in which shape, and which libraries' routine chatter a person is spared."""
 
 from __future__ import annotations
 
+import json
 import logging
+from datetime import UTC, datetime
 
 FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 
@@ -10,12 +12,33 @@ FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 # outcome is reported by Party Coach itself), HTTP request lines, discord.py's log-in and gateway steps.
 # They speak up again at WARNING, or at DEBUG when someone is digging.
 CHATTY_LIBRARIES = ("openai", "httpx", "httpcore", "discord", "bot.slack.web")
+# Fields a log call may pass as `extra`; a log shipper can filter on each of them.
+CONTEXT_FIELDS = ("platform", "channel", "review_id", "latency_ms", "reviewer", "error")
 
 
-def configure_logging(level: str) -> None:
-    """Log to stderr at `level`; libraries' INFO chatter shows only when DEBUG is asked for."""
+class JsonLines(logging.Formatter):
+    """One JSON object per line: time, level, logger, event, and any context fields the call gave."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        line: dict[str, object] = {
+            "time": datetime.fromtimestamp(record.created, UTC).isoformat(timespec="milliseconds"),
+            "level": record.levelname,
+            "logger": record.name,
+            "event": record.getMessage(),
+        }
+        line.update({f: getattr(record, f) for f in CONTEXT_FIELDS if getattr(record, f, None) is not None})
+        if record.exc_info:
+            line["exception"] = self.formatException(record.exc_info)
+        return json.dumps(line, ensure_ascii=False, default=str)
+
+
+def configure_logging(level: str, shape: str = "text") -> None:
+    """Log to stderr at `level`, as text or JSON lines; libraries' INFO chatter shows only at DEBUG."""
     chosen = logging.getLevelNamesMapping().get(level.strip().upper(), logging.INFO)
     logging.basicConfig(level=chosen, format=FORMAT)
+    if shape == "json":
+        for handler in logging.getLogger().handlers:
+            handler.setFormatter(JsonLines())
     library_level = chosen if chosen <= logging.DEBUG else max(chosen, logging.WARNING)
     for name in CHATTY_LIBRARIES:
         logging.getLogger(name).setLevel(library_level)

@@ -17,6 +17,7 @@ from bot.cli.health import HEARTBEAT_OPTION
 from bot.coach import Coach
 from bot.errors import PartyCoachError
 from bot.heartbeat import keep_beating
+from bot.retention import purge_daily
 from bot.settings import Settings
 
 logger = logging.getLogger(__name__)
@@ -35,6 +36,8 @@ async def serve_until_stopped(
             loop.add_signal_handler(sig, stop.set)
     tasks = [asyncio.create_task(server(coach, stop)) for server in servers]
     beating = asyncio.create_task(keep_beating(heartbeat, stop)) if heartbeat is not None else None
+    days = coach.settings.retention_days
+    purging = asyncio.create_task(purge_daily(coach, days, stop)) if days is not None else None
     stopper = asyncio.create_task(stop.wait())
     done, _ = await asyncio.wait([*tasks, stopper], return_when=asyncio.FIRST_COMPLETED)
     asked_to_stop = stop.is_set()
@@ -47,6 +50,8 @@ async def serve_until_stopped(
     stopper.cancel()
     if beating is not None:
         await beating
+    if purging is not None:
+        await purging
     for task in done:
         if task is not stopper and task.exception() is not None:
             raise task.exception()  # type: ignore[misc]
