@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 from bot.errors import DraftError
 from bot.review.model import Finding, Review
+from bot.store import Forgotten
 from bot.tips import TipOfTheDay
 
 VERDICT_LABELS = {"ok": "Reads like a good party guest", "pushy": "A bit pushy"}
@@ -75,3 +76,31 @@ def feedback_thanks(helpful: bool) -> str:
     if helpful:
         return "Thanks! I've noted that this review was helpful."
     return "Thanks for telling me. I've noted that this review wasn't helpful, and it helps me improve."
+
+
+def plural(count: int, word: str = "review") -> str:
+    return f"{count:,} {word}{'' if count == 1 else 's'}"
+
+
+NOTHING_TO_FORGET = "There's nothing to delete: I haven't logged any drafts, reviews or feedback from you."
+FORGET_CANCELLED = "Nothing deleted: your drafts and reviews stay in the log."
+FORGET_CONFIRM = "Delete them"
+FORGET_CANCEL = "Keep them"
+
+
+def forget_question(found: Forgotten) -> str:
+    """What a person confirms before their rows are deleted."""
+    return (
+        f"I have {plural(found.reviews)} of your drafts and {plural(found.feedback, 'feedback vote')} "
+        "from you in the log. Delete them for good? This can't be undone."
+    )
+
+
+def forgotten(removed: Forgotten) -> str:
+    """What was deleted, or that there was nothing to delete."""
+    if removed.rows == 0:
+        return NOTHING_TO_FORGET
+    return (
+        f"Done: I deleted {plural(removed.rows, 'row')}, {plural(removed.reviews)} "
+        f"(with their drafts and saved answers) and {plural(removed.feedback, 'feedback vote')}."
+    )

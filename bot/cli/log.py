@@ -21,6 +21,7 @@ from bot.redaction import hide
 from bot.settings import CHAT_SETTINGS
 from bot.store import ReviewFilter, SuggestionLog
 from bot.usage import GROUP_COLUMNS, Grouping, Prices, UsageRow, total, usage_by
+from bot.wording import plural
 
 TABLE_COLUMNS = (
     "id",
@@ -100,10 +101,6 @@ def open_log(ctx: click.Context) -> SuggestionLog:
         raise fail(str(exc)) from None
     ctx.call_on_close(log.close)
     return log
-
-
-def plural(count: int, word: str = "review") -> str:
-    return f"{count:,} {word}{'' if count == 1 else 's'}"
 
 
 def log_exists(ctx: click.Context, fmt: str) -> bool:

@@ -10,6 +10,7 @@ from bot.slack.listeners import (
     duplicate_events,
     errors,
     feedback,
+    forget,
     reaction,
     review_command,
     review_modal,
@@ -22,6 +23,7 @@ def register_all(app: AsyncApp, services: SlackServices) -> None:
     for module in (
         errors,
         duplicate_events,
+        forget,  # before review_command: it answers `/review forget me`
         review_command,
         review_modal,
         reaction,
