@@ -54,6 +54,9 @@ class Settings(BaseSettings):
     # Defaults are gpt-4.1-mini's list prices in US dollars; check them against the provider's price page.
     price_input_per_m: float = Field(0.40, ge=0, validation_alias=_env("PARTY_COACH_PRICE_INPUT_PER_M"))
     price_output_per_m: float = Field(1.60, ge=0, validation_alias=_env("PARTY_COACH_PRICE_OUTPUT_PER_M"))
+    admins: Annotated[list[str], NoDecode] = Field(
+        default_factory=list, validation_alias=_env("PARTY_COACH_ADMINS")
+    )
 
     # LLM (any OpenAI-compatible server)
     openai_api_key: SecretStr | None = Field(None, validation_alias=_env("OPENAI_API_KEY"))
@@ -96,6 +99,7 @@ class Settings(BaseSettings):
     )
 
     @field_validator(
+        "admins",
         "slack_drafts_channels",
         "slack_tip_channels",
         "discord_drafts_channels",

@@ -8,6 +8,7 @@ from bot.errors import DraftError
 from bot.review.model import Finding, Review
 from bot.store import Forgotten
 from bot.tips import TipOfTheDay
+from bot.usage import Prices, UsageRow
 
 VERDICT_LABELS = {"ok": "Reads like a good party guest", "pushy": "A bit pushy"}
 SUGGESTIONS_HEADING = "Try this"
@@ -104,3 +105,20 @@ def forgotten(removed: Forgotten) -> str:
         f"Done: I deleted {plural(removed.rows, 'row')}, {plural(removed.reviews)} "
         f"(with their drafts and saved answers) and {plural(removed.feedback, 'feedback vote')}."
     )
+
+
+def usage_summary(days: int, rows: list[UsageRow], totals: UsageRow, prices: Prices) -> list[str]:
+    """Reviews, pushy rate, AI tokens and estimated cost over the last `days` days, then one line a day."""
+    if totals.reviews == 0:
+        return [f"No reviews in the last {days} days."]
+    lines = [
+        f"Last {days} days: {plural(totals.reviews)}, {totals.pushy_rate:.0%} pushy.",
+        f"AI tokens: {totals.tokens_in:,} in, {totals.tokens_out:,} out. "
+        f"Estimated cost: ${totals.cost:.2f} (at ${prices.input_per_m:g} and ${prices.output_per_m:g} "
+        "per million tokens in and out).",
+    ]
+    lines += [
+        f"{row.group.get('day')}: {plural(row.reviews)}, {row.pushy_rate:.0%} pushy, ${row.cost:.2f}"
+        for row in rows
+    ]
+    return lines

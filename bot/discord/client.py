@@ -10,6 +10,7 @@ from discord.ext import commands
 from discord.voice_client import VoiceClient
 
 from bot.coach import Coach
+from bot.discord.coach_commands import CoachCommands
 from bot.discord.daily_tip import DailyTip
 from bot.discord.drafts_channel import DraftsChannel
 from bot.discord.feedback import FeedbackButton
@@ -100,6 +101,7 @@ class PartyCoachBot(commands.Bot):
     async def setup_hook(self) -> None:
         self.add_dynamic_items(FeedbackButton)
         await self.add_cog(ReviewCommands(self))
+        await self.add_cog(CoachCommands(self))
         await self.add_cog(ReactionReviews(self))
         if self.intents.message_content:
             await self.add_cog(DraftsChannel(self))

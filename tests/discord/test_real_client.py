@@ -77,7 +77,7 @@ async def test_connects_becomes_ready_and_replies_to_a_draft(
     assert fake_discord.identified == [fake_discord.identified[0]]
     assert fake_discord.identified[0] & MESSAGE_CONTENT_INTENT
     [synced] = await fake_discord.wait_for("PUT", "/applications/")
-    assert {c["name"] for c in synced.json} == {"review", "tip", "Review draft"}
+    assert {c["name"] for c in synced.json} == {"review", "tip", "coach", "Review draft"}
     [review] = [c for c in synced.json if c["name"] == "review"]
     # Discord's own limit on a slash-command text option, declared so Discord enforces it as people type.
     assert {o["name"]: o.get("max_length") for o in review["options"]} == {"text": 6000, "context": 6000}

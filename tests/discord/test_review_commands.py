@@ -177,8 +177,13 @@ def registered(env: simcord.Env, scope: int | None) -> set[str]:
 
 
 async def test_commands_are_synced_globally_without_a_dev_guild(world: World) -> None:
-    assert registered(world.env, None) == {"review", "tip", "Review draft"}
-    assert set(world.alice.available_commands(world.general)) == {"review", "tip"}
+    assert registered(world.env, None) == {"review", "tip", "coach", "Review draft"}
+    assert set(world.alice.available_commands(world.general)) == {
+        "review",
+        "tip",
+        "coach forget",
+        "coach stats",
+    }
 
 
 async def test_commands_are_synced_to_the_dev_guild_when_set(coach: Coach) -> None:
@@ -187,7 +192,7 @@ async def test_commands_are_synced_to_the_dev_guild_when_set(coach: Coach) -> No
     guild = env.create_guild("Dev", id=424242424242424242)
     await env.start()
     try:
-        assert registered(env, guild.id) == {"review", "tip", "Review draft"}
+        assert registered(env, guild.id) == {"review", "tip", "coach", "Review draft"}
         assert registered(env, None) == set()
     finally:
         await env.shutdown()
