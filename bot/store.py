@@ -106,6 +106,7 @@ class ReviewFilter:
     user: str | None = None
     channel: str | None = None
     platform: str | None = None
+    workspace: str | None = None  # a Slack workspace or a Discord server
     network: str | None = None
     verdict: str | None = None
     since: datetime | None = None

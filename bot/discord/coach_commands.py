@@ -99,7 +99,13 @@ class CoachCommands(commands.GroupCog, group_name="coach", group_description="Yo
         await interaction.response.defer(ephemeral=True, thinking=True)
         settings = self.coach.settings
         prices = Prices(settings.price_input_per_m, settings.price_output_per_m)
-        since = ReviewFilter(since=datetime.now(UTC) - timedelta(days=STATS_DAYS))
-        rows = await self.coach.in_log_thread(usage_by, self.coach.log, "day", prices, since)
+        # In a server, that server's reviews only: its admins see nothing of any other server the bot is in.
+        server = str(interaction.guild_id) if interaction.guild_id else None
+        scope = ReviewFilter(
+            since=datetime.now(UTC) - timedelta(days=STATS_DAYS),
+            platform="discord" if server else None,
+            workspace=server,
+        )
+        rows = await self.coach.in_log_thread(usage_by, self.coach.log, "day", prices, scope)
         lines = usage_summary(STATS_DAYS, rows, total(rows, prices), prices)
         await interaction.followup.send(one_line("\n".join(lines)), ephemeral=True)

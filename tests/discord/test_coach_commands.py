@@ -7,6 +7,7 @@ import pytest
 
 from bot.coach import Coach
 from bot.discord.coach_commands import ADMINS_ONLY
+from bot.review.origin import Origin
 from bot.settings import load_settings
 from bot.wording import FORGET_CANCELLED, NOTHING_TO_FORGET
 from tests.discord.conftest import World, assert_deferred_privately_first
@@ -108,3 +109,18 @@ async def test_stats_for_anyone_else_is_one_polite_private_line(
 def test_party_coach_admins_is_a_comma_separated_list_of_ids(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("PARTY_COACH_ADMINS", " U0123ABCD, 123456789012345678 ,")
     assert load_settings().admins == ["U0123ABCD", "123456789012345678"]
+
+
+async def test_stats_count_only_this_server_s_reviews(world: World, coach: Coach) -> None:
+    await review_and_vote(world, coach)
+    elsewhere = Origin(
+        platform="discord", workspace="987654321098765432", channel="1", user="2", trigger="test"
+    )
+    await coach.review(PUSHY, origin=elsewhere)
+    await coach.review(FRIENDLY)  # the command line
+    coach.settings.admins = [str(world.alice.id)]
+
+    shown = await world.alice.slash(world.general, "coach stats")
+
+    assert shown.response is not None
+    assert shown.response.content.splitlines()[0] == "Last 7 days: 2 reviews, 50% pushy."
