@@ -21,7 +21,7 @@ from bot.evaluation import EvalReport, LabelledDraft, score_reviews  # noqa: E40
 from bot.principles import load_principles  # noqa: E402
 from bot.review.draft import Draft  # noqa: E402
 from bot.review.offline import OfflineReviewer  # noqa: E402
-from bot.review.offline_model import ModelWeights, load_weights  # noqa: E402
+from bot.review.offline_model import ModelWeights, load_weights, model_from  # noqa: E402
 from bot.settings import BUNDLED_DATA  # noqa: E402
 from bot.training import Example, feature_names, fit_weights, load_examples, training_examples  # noqa: E402
 
@@ -56,14 +56,6 @@ def score(model: ModelWeights, examples: list[Example]) -> Scored:
     return score_with([model] * len(examples), examples)
 
 
-def as_model(weights: dict[str, object]) -> ModelWeights:
-    """The weights fit_weights returns, in the shape the reviewer reads (without a round trip to disk)."""
-    bias = weights["bias"]
-    rows = weights["weights"]
-    assert isinstance(bias, list) and isinstance(rows, dict)
-    return ModelWeights([float(b) for b in bias], {k: [float(w) for w in v] for k, v in rows.items()})
-
-
 def row(name: str, scored: Scored) -> str:
     report, counts = scored
     pitch = next(p for p in report.principles if p.principle == "pitch_only_when_pulled")
@@ -85,7 +77,7 @@ def main() -> None:
     real_models: list[ModelWeights] = []
     for source in sources:
         kept = [i for i, e in enumerate(examples) if e.source != source]
-        model = as_model(fit_weights([examples[i] for i in kept], [names[i] for i in kept]))
+        model = model_from(fit_weights([examples[i] for i in kept], [names[i] for i in kept]))
         held = [e for e in examples if e.source == source]
         print(row(source, score(model, held)))
         if source in REAL_SOURCES:

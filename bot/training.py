@@ -90,19 +90,19 @@ def fit_weights(examples: Sequence[Example], names: Sequence[set[str]] | None = 
     vectoriser = DictVectorizer(sort=True)
     matrix = vectoriser.fit_transform(kept)
     vocabulary = list(vectoriser.get_feature_names_out())
-    heads: dict[str, dict[str, Any]] = {}
+    bias: list[float] = []
     weights: dict[str, list[float]] = {name: [] for name in vocabulary}
     for principle in CORE_PRINCIPLES:
         labels = [int(principle in e.violations) for e in examples]
         model = LogisticRegression(C=C, solver="lbfgs", max_iter=2000)
         model.fit(matrix, labels)
-        heads[principle] = {"bias": round(float(model.intercept_[0]), DIGITS)}
+        bias.append(round(float(model.intercept_[0]), DIGITS))
         for name, weight in zip(vocabulary, model.coef_[0], strict=True):
             weights[name].append(round(float(weight), DIGITS))
     useful = {name: row for name, row in weights.items() if any(abs(w) >= 10**-DIGITS for w in row)}
     return {
         "principles": list(CORE_PRINCIPLES),
-        "bias": [heads[p]["bias"] for p in CORE_PRINCIPLES],
+        "bias": bias,
         "weights": dict(sorted(useful.items())),
         "trained_on": sorted(Counter(e.source for e in examples).items()),
     }

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import math
 from pathlib import Path
+from typing import Any
 
 from bot.review.model import CONVERSE_FIRST, CORE_PRINCIPLES, OFFER_HELP, PITCH_ONLY_WHEN_PULLED
 from bot.review.offline_features import (
@@ -70,7 +71,11 @@ class ModelWeights:
 
 def load_weights(path: Path = MODEL_FILE) -> ModelWeights:
     """Read a weights file written by `bot.training.write_weights`."""
-    data = json.loads(path.read_text(encoding="utf-8"))
+    return model_from(json.loads(path.read_text(encoding="utf-8")))
+
+
+def model_from(data: dict[str, Any]) -> ModelWeights:
+    """Weights in the file's shape (as `bot.training.fit_weights` returns them), in the reviewer's order."""
     order = [data["principles"].index(p) for p in CORE_PRINCIPLES]
     bias = [float(data["bias"][i]) for i in order]
     weights = {name: [float(row[i]) for i in order] for name, row in data["weights"].items()}
