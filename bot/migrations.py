@@ -76,3 +76,40 @@ def m003_network(db: Database) -> None:
     """The network a draft was written for (twitter, linkedin…), so the log can be filtered by it."""
     db.table("reviews").add_column("network", str)
     db.table("reviews").create_index(["network", "created_at"])
+
+
+@log_migrations()
+def m004_channel_settings(db: Database) -> None:
+    """Per-channel settings changed from chat or the command line; environment values stay the defaults."""
+    db.table("channel_settings").create(
+        {
+            "platform": str,
+            "workspace": str,
+            "channel": str,
+            "key": str,
+            "value": str,
+            "updated_at": str,
+            "updated_by": str,
+        },
+        pk=("platform", "channel", "key"),
+    )
+
+
+@log_migrations()
+def m005_insights(db: Database) -> None:
+    """Revisions, accepted rewrites, where each tip came from, and which weekly digests went out."""
+    db.table("reviews").add_column("revises", int)
+    db.table("reviews").create_index(["revises"])
+    db.table("rewrite_uses").create(
+        {"id": int, "created_at": str, "review_id": int, "user": str},
+        pk="id",
+        foreign_keys=[("review_id", "reviews", "id")],
+    )
+    db.table("rewrite_uses").create_index(["review_id"])
+    db.table("tips_posted").add_column("source", str)
+    db.table("tips_posted").add_column("text", str)
+    db.table("digests_posted").create(
+        {"id": int, "created_at": str, "platform": str, "channel": str, "week": str},
+        pk="id",
+    )
+    db.table("digests_posted").create_index(["platform", "channel", "week"], unique=True)

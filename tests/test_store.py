@@ -110,8 +110,12 @@ def test_migrates_an_older_schema_without_losing_rows(tmp_path: Path) -> None:
         "m001_initial",
         "m002_cache_and_claims",
         "m003_network",
+        "m004_channel_settings",
+        "m005_insights",
     }
     assert "network" in log.table("reviews").columns_dict
+    assert "revises" in log.table("reviews").columns_dict
+    assert {"channel_settings", "rewrite_uses", "digests_posted"} <= set(log.db.table_names())
 
 
 def test_concurrent_writers_lose_nothing(tmp_path: Path) -> None:

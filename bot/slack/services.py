@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from bot.coach import Coach
 from bot.review.origin import Origin
 from bot.settings import Settings
+from bot.slack.admins import SlackAdmins
 from bot.slack.background import BackgroundWork
 
 
@@ -14,6 +15,7 @@ from bot.slack.background import BackgroundWork
 class SlackServices:
     coach: Coach
     work: BackgroundWork = field(default_factory=BackgroundWork)
+    admins: SlackAdmins = field(default_factory=SlackAdmins)
 
     @property
     def settings(self) -> Settings:

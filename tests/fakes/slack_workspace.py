@@ -18,6 +18,9 @@ class SlackWorkspace:
     def __init__(self) -> None:
         self.messages: dict[str, list[dict[str, Any]]] = {}
         self.not_in_channel: set[str] = set()
+        # users.info answers: workspace admins and owners by user id; anyone else is a plain member
+        self.workspace_admins: set[str] = set()
+        self.workspace_owners: set[str] = set()
         self._lock = threading.Lock()
         self._ids = itertools.count(1)
 
@@ -55,6 +58,8 @@ class SlackWorkspace:
         channel = str(args.get("channel", ""))
         if method in READ_METHODS and channel in self.not_in_channel:
             return {"ok": False, "error": "not_in_channel"}
+        if method == "users.info":
+            return self._user_info(str(args.get("user", "")))
         if method == "auth.test":
             return {
                 "ok": True,
@@ -96,6 +101,23 @@ class SlackWorkspace:
         if method in ("views.open", "views.update", "views.publish"):
             return {"ok": True, "view": {"id": f"V{next(self._ids):08d}", **(args.get("view") or {})}}
         return {"ok": False, "error": "unknown_method"}
+
+    def _user_info(self, user: str) -> dict[str, Any]:
+        if not user:
+            return {"ok": False, "error": "user_not_found"}
+        owner = user in self.workspace_owners
+        return {
+            "ok": True,
+            "user": {
+                "id": user,
+                "team_id": TEAM_ID,
+                "name": user.lower(),
+                "is_admin": owner or user in self.workspace_admins,
+                "is_owner": owner,
+                "is_primary_owner": False,
+                "is_bot": False,
+            },
+        }
 
     def _history(self, channel: str, args: dict[str, Any]) -> list[dict[str, Any]]:
         top = [m for m in self.messages.get(channel, []) if m.get("thread_ts", m["ts"]) == m["ts"]]
