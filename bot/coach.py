@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, TypeVar
 
+from bot.access import AccessLists
 from bot.errors import LogBusy, LogError, ReviewerUnavailable
 from bot.principles import PrincipleSet, load_principles
 from bot.review.draft import Draft, make_draft
@@ -22,6 +23,7 @@ from bot.review.offline import OfflineReviewer
 from bot.review.origin import CLI_ORIGIN, Origin
 from bot.review.reviewer import Reviewer
 from bot.settings import ReviewerChoice, Settings
+from bot.spend_limits import CapReached, Caps, SpendLimits
 from bot.store import ReviewRecord, SuggestionLog
 from bot.tips import Tip, TipOfTheDay, load_tips, pick_tip
 
@@ -65,6 +67,7 @@ class Coach:
         principles: PrincipleSet,
         reviewer: Reviewer,
         tips: list[Tip],
+        spend: SpendLimits | None = None,
     ) -> None:
         self.settings = settings
         self.log = log
@@ -72,10 +75,16 @@ class Coach:
         self.reviewer = reviewer
         self.offline = reviewer if isinstance(reviewer, OfflineReviewer) else OfflineReviewer(principles)
         self.tips = tips
+        self.spend = spend or SpendLimits(Caps())
         self._in_flight: set[asyncio.Task[Any]] = set()
         # One thread for all log I/O: writes are serialised by the log's lock anyway, and a burst of
         # reviews then never waits behind other work in the loop's default thread pool.
         self._log_thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="suggestion-log")
+
+    @functools.cached_property
+    def access(self) -> AccessLists:
+        """Who may ask for reviews in chat, from the settings (read once, on the first check)."""
+        return AccessLists.from_settings(self.settings)
 
     async def in_log_thread(self, call: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         """Run a SuggestionLog call off the event loop."""
@@ -127,18 +136,34 @@ class Coach:
             if review is not None:
                 review.latency_ms = (time.perf_counter() - started) * 1000
         if review is None:
-            try:
-                review = await self.reviewer.review(draft)
-            except ReviewerUnavailable as exc:
-                logger.warning("reviewer %s unavailable: %s", self.reviewer.name, exc)
-                error = str(exc)
-                key = None
-                review = self.offline.review_sync(draft)
-                review.notes.append(fallback_note(str(exc)))
+            review, error = await self._fresh_review(draft, origin)
+            if review.reviewer != self.reviewer.name:
+                key = None  # the offline review stands in: never cache it as the AI's answer
         row = ReviewRecord(review, draft.text, draft.context, origin, draft.platform, key, error)
         if not record:
             return ReviewOutcome(draft=draft, review=review, review_id=None, unsaved=row)
         return ReviewOutcome(draft=draft, review=review, review_id=await self._save(row))
+
+    async def _fresh_review(self, draft: Draft, origin: Origin) -> tuple[Review, str | None]:
+        """Ask the reviewer, unless a spend limit says no; the offline review stands in, with why."""
+        spend = self.spend.reserve(origin) if not isinstance(self.reviewer, OfflineReviewer) else None
+        if isinstance(spend, CapReached):
+            review = self.offline.review_sync(draft)
+            review.notes.append(fallback_note(spend.reason(self.spend.clock())))
+            return review, None
+        try:
+            review = await self.reviewer.review(draft)
+        except ReviewerUnavailable as exc:
+            self.spend.release(spend)
+            logger.warning("reviewer %s unavailable: %s", self.reviewer.name, exc)
+            review = self.offline.review_sync(draft)
+            review.notes.append(fallback_note(str(exc)))
+            return review, str(exc)
+        except BaseException:
+            self.spend.release(spend)
+            raise
+        self.spend.spent(review)
+        return review, None
 
     async def _save(self, row: ReviewRecord) -> int | None:
         """Log one review, trying again while another program holds the lock; None if it can't be saved."""
@@ -199,6 +224,8 @@ def build_coach(settings: Settings, choice: ReviewerChoice | None = None) -> Coa
     """Wire the core from settings; raises ConfigError or LogError with a friendly reason."""
     principles = load_principles(settings.principles_path)
     log = SuggestionLog(settings.db_path, hash_drafts=settings.hash_drafts)
-    return Coach(
-        settings, log, principles, make_reviewer(settings, principles, choice), load_tips(settings.tips_path)
-    )
+    spend = SpendLimits(Caps.from_settings(settings))
+    if spend.caps.any:
+        spend.load(log)
+    reviewer = make_reviewer(settings, principles, choice)
+    return Coach(settings, log, principles, reviewer, load_tips(settings.tips_path), spend)

@@ -32,6 +32,11 @@ def _env(*names: str) -> AliasChoices:
     return AliasChoices(*names)
 
 
+def _comma_list_of(name: str) -> Any:
+    """A comma-separated list setting, empty when unset."""
+    return Field(default_factory=list, validation_alias=_env(name))
+
+
 class Settings(BaseSettings):
     """Every setting Party Coach reads. Secrets are SecretStr so they never print."""
 
@@ -57,6 +62,21 @@ class Settings(BaseSettings):
     admins: Annotated[list[str], NoDecode] = Field(
         default_factory=list, validation_alias=_env("PARTY_COACH_ADMINS")
     )
+
+    # Who may ask for reviews in chat (bot/access.py): deny wins, an empty allow list allows everyone
+    allow_channels: Annotated[list[str], NoDecode] = _comma_list_of("PARTY_COACH_ALLOW_CHANNELS")
+    deny_channels: Annotated[list[str], NoDecode] = _comma_list_of("PARTY_COACH_DENY_CHANNELS")
+    allow_users: Annotated[list[str], NoDecode] = _comma_list_of("PARTY_COACH_ALLOW_USERS")
+    deny_users: Annotated[list[str], NoDecode] = _comma_list_of("PARTY_COACH_DENY_USERS")
+
+    # Spend limits on AI reviews in chat (bot/spend_limits.py); unset means no cap
+    llm_user_hourly: int | None = Field(None, ge=1, validation_alias=_env("PARTY_COACH_LLM_USER_HOURLY"))
+    llm_user_daily: int | None = Field(None, ge=1, validation_alias=_env("PARTY_COACH_LLM_USER_DAILY"))
+    llm_channel_hourly: int | None = Field(
+        None, ge=1, validation_alias=_env("PARTY_COACH_LLM_CHANNEL_HOURLY")
+    )
+    llm_channel_daily: int | None = Field(None, ge=1, validation_alias=_env("PARTY_COACH_LLM_CHANNEL_DAILY"))
+    monthly_tokens: int | None = Field(None, ge=1, validation_alias=_env("PARTY_COACH_MONTHLY_TOKENS"))
 
     # LLM (any OpenAI-compatible server)
     openai_api_key: SecretStr | None = Field(None, validation_alias=_env("OPENAI_API_KEY"))
@@ -97,13 +117,21 @@ class Settings(BaseSettings):
     discord_tip_channels: Annotated[list[int], NoDecode] = Field(
         default_factory=list, validation_alias=_env("DISCORD_TIP_CHANNELS")
     )
+    discord_allow_roles: Annotated[list[int], NoDecode] = _comma_list_of("DISCORD_ALLOW_ROLES")
+    discord_deny_roles: Annotated[list[int], NoDecode] = _comma_list_of("DISCORD_DENY_ROLES")
 
     @field_validator(
         "admins",
+        "allow_channels",
+        "deny_channels",
+        "allow_users",
+        "deny_users",
         "slack_drafts_channels",
         "slack_tip_channels",
         "discord_drafts_channels",
         "discord_tip_channels",
+        "discord_allow_roles",
+        "discord_deny_roles",
         mode="before",
     )
     @classmethod
@@ -118,7 +146,16 @@ class Settings(BaseSettings):
         """A relative PARTY_COACH_DB is fixed to the folder it was given in, and shown in full."""
         return value if str(value) == ":memory:" else value.expanduser().absolute()
 
-    @field_validator("openai_base_url", "retention_days", mode="before")
+    @field_validator(
+        "openai_base_url",
+        "retention_days",
+        "llm_user_hourly",
+        "llm_user_daily",
+        "llm_channel_hourly",
+        "llm_channel_daily",
+        "monthly_tokens",
+        mode="before",
+    )
     @classmethod
     def _blank_is_none(cls, value: object) -> object:
         return value or None
@@ -166,8 +203,13 @@ class SettingProblem:
 
 
 # Read only by the chat bots (and `tip`), so a mistake in them must not stop `review`.
-CHAT_SETTINGS = frozenset(
-    name for name in Settings.model_fields if name.startswith(("slack_", "discord_", "tip_", "review_emoji"))
+SPEND_LIMIT_SETTINGS = frozenset(
+    {"llm_user_hourly", "llm_user_daily", "llm_channel_hourly", "llm_channel_daily", "monthly_tokens"}
+)
+CHAT_SETTINGS = SPEND_LIMIT_SETTINGS | frozenset(
+    name
+    for name in Settings.model_fields
+    if name.startswith(("slack_", "discord_", "tip_", "review_emoji", "allow_", "deny_"))
 )
 DISCORD_ID_HOWTO = "in Discord, turn on Developer Mode, then right-click the channel or server → Copy ID"
 SLACK_ID_HOWTO = "open the channel, click its name, and copy the Channel ID at the bottom"

@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING
 import discord
 from discord.ext import commands
 
-from bot.discord.message_reviews import reply_with_review
+from bot.discord.access_gate import member_refusal
+from bot.discord.message_reviews import reply_with_review, tell_privately
 
 if TYPE_CHECKING:
     from bot.discord.client import PartyCoachBot
@@ -29,12 +30,21 @@ class DraftsChannel(commands.Cog):
             and bool(message.content.strip())
         )
 
+    def refusal(self, message: discord.Message) -> str | None:
+        return member_refusal(self.bot.coach, message.author, message.channel.id, message.channel)
+
     @commands.Cog.listener()
     async def on_message(self, message: discord.Message) -> None:
-        if self.is_draft(message):
-            await reply_with_review(self.bot, message, "drafts_channel")
+        if not self.is_draft(message):
+            return
+        if (refused := self.refusal(message)) is not None:
+            # Nothing public and no interaction to answer privately: a direct message, once per post.
+            await tell_privately(self.bot, message.author.id, refused)
+            return
+        await reply_with_review(self.bot, message, "drafts_channel")
 
     @commands.Cog.listener()
     async def on_message_edit(self, before: discord.Message, after: discord.Message) -> None:
-        if before.content != after.content and self.is_draft(after):
+        # Someone refused was told when they posted; an edit passes quietly.
+        if before.content != after.content and self.is_draft(after) and self.refusal(after) is None:
             await reply_with_review(self.bot, after, "edit")

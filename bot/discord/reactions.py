@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 import discord
 from discord.ext import commands
 
+from bot.discord.access_gate import member_refusal
 from bot.discord.message_reviews import reply_with_review, tell_privately
 from bot.discord.replies import CANT_FETCH, CANT_READ
 
@@ -38,6 +39,13 @@ class ReactionReviews(commands.Cog):
         if (me is not None and payload.user_id == me.id) or (
             payload.member is not None and payload.member.bot
         ):
+            return
+        who = payload.member or discord.Object(id=payload.user_id)
+        refused = member_refusal(
+            self.bot.coach, who, payload.channel_id, self.bot.get_channel(payload.channel_id)
+        )
+        if refused is not None:
+            await tell_privately(self.bot, payload.user_id, refused)  # a reaction has no private reply
             return
         channel = self.bot.get_partial_messageable(payload.channel_id, guild_id=payload.guild_id)
         try:

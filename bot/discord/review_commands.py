@@ -9,6 +9,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
+from bot.discord.access_gate import interaction_refusal
 from bot.discord.embeds import tip_embed
 from bot.discord.replies import interaction_origin, reply_context, review_reply, send_friendly
 from bot.tip_schedule import TipSchedule
@@ -95,6 +96,9 @@ class ReviewCommands(commands.Cog):
         text: app_commands.Range[str, 1, OPTION_CHARS] | None = None,
         context: app_commands.Range[str, 1, OPTION_CHARS] | None = None,
     ) -> None:
+        if (refused := interaction_refusal(self.coach, interaction)) is not None:
+            await send_friendly(interaction, refused)
+            return
         if text is None:
             await interaction.response.send_modal(DraftForm(self.coach))
             return
@@ -112,6 +116,9 @@ class ReviewCommands(commands.Cog):
     async def review_message(self, interaction: discord.Interaction, message: discord.Message) -> None:
         # The message comes resolved inside the interaction, with its text even without the
         # message-content intent.
+        if (refused := interaction_refusal(self.coach, interaction)) is not None:
+            await send_friendly(interaction, refused)
+            return
         await interaction.response.defer(ephemeral=True, thinking=True)
         if not message.content.strip():
             await interaction.followup.send(NO_TEXT, ephemeral=True)

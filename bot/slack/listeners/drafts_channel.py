@@ -10,6 +10,7 @@ from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.review.draft import message_version
+from bot.slack.access_gate import refusal_for
 from bot.slack.delivery import fill_reply, post_placeholder, send_private, start_review
 from bot.slack.message import notice
 from bot.slack.message_reader import is_from_a_person, thread_of
@@ -48,8 +49,14 @@ def register(app: AsyncApp, services: SlackServices) -> None:
         async def sorry() -> None:
             await send_private(client, notice(SOMETHING_WENT_WRONG), user=author, channel=channel)
 
-        job = review_draft(services, client, context, channel, message, trigger)
-        services.work.start(job, what=trigger, on_failure=sorry)
+        async def review_or_refuse() -> None:
+            refused = await refusal_for(services, client, user=author, channel=channel)
+            if refused is None:
+                await review_draft(services, client, context, channel, message, trigger)
+            elif trigger == "drafts_channel":  # told once, when they post; not again for each edit
+                await send_private(client, notice(refused), user=author, channel=channel)
+
+        services.work.start(review_or_refuse(), what=trigger, on_failure=sorry)
 
 
 async def review_draft(

@@ -9,6 +9,7 @@ from slack_bolt.context.async_context import AsyncBoltContext
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.review.draft import message_version
+from bot.slack.access_gate import refusal_for
 from bot.slack.delivery import fill_reply, post_placeholder, send_private, start_review
 from bot.slack.message import notice
 from bot.slack.message_reader import MessageUnreadable, read_message, thread_of
@@ -43,6 +44,10 @@ async def review_reacted_message(
     channel: str,
     ts: str,
 ) -> None:
+    refused = await refusal_for(services, client, user=reactor, channel=channel)
+    if refused is not None:
+        await send_private(client, notice(refused), user=reactor, channel=channel)  # only they see it
+        return
     try:
         message = await read_message(client, channel, ts)
     except MessageUnreadable as exc:

@@ -10,6 +10,7 @@ from slack_bolt.context.ack.async_ack import AsyncAck
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.review.origin import Origin
+from bot.slack.access_gate import refusal_for
 from bot.slack.delivery import review_to_message, send_private
 from bot.slack.message import notice
 from bot.slack.modal_view import review_modal
@@ -44,6 +45,11 @@ def register(app: AsyncApp, services: SlackServices) -> None:
         if text.lower() in HELP_WORDS:
             await ack(**help_message(services.review_emoji).as_kwargs())
             return
+        if text.lower() not in TIP_WORDS:
+            refused = await refusal_for(services, client, user=user, channel=channel)
+            if refused is not None:
+                await ack(**notice(refused).as_kwargs())  # a command's answer is private
+                return
         if not text:
             await ack()
             modal = review_modal(channel, response_url)

@@ -10,6 +10,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.errors import DraftError
 from bot.review.draft import check_draft_text
+from bot.slack.access_gate import refusal_for
 from bot.slack.delivery import review_to_message, send_private
 from bot.slack.message import notice
 from bot.slack.modal_view import CONTEXT_BLOCK, DRAFT_BLOCK, MODAL_ID, read_submission
@@ -37,6 +38,12 @@ def register(app: AsyncApp, services: SlackServices) -> None:
         origin = slack_origin("modal", team=(body.get("team") or {}).get("id"), channel=channel, user=user)
 
         async def review_and_reply() -> None:
+            refused = await refusal_for(services, client, user=user, channel=channel)
+            if refused is not None:
+                await send_private(
+                    client, notice(refused), user=user, channel=channel, response_url=response_url
+                )
+                return
             message = await review_to_message(services, draft, context, origin)
             await send_private(client, message, user=user, channel=channel, response_url=response_url)
 

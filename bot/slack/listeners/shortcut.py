@@ -8,6 +8,7 @@ from slack_bolt.async_app import AsyncApp
 from slack_bolt.context.ack.async_ack import AsyncAck
 from slack_sdk.web.async_client import AsyncWebClient
 
+from bot.slack.access_gate import refusal_for
 from bot.slack.delivery import review_to_message, send_private
 from bot.slack.message import notice
 from bot.slack.mrkdwn import plain_text
@@ -35,6 +36,10 @@ def register(app: AsyncApp, services: SlackServices) -> None:
             await send_private(client, notice(line), user=user, channel=channel, response_url=response_url)
 
         async def review_and_reply() -> None:
+            refused = await refusal_for(services, client, user=user, channel=channel)
+            if refused is not None:
+                await tell(refused)
+                return
             text = plain_text(message.get("text") or "")
             if not text.strip():
                 await tell(NO_TEXT)
