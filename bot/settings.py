@@ -277,6 +277,7 @@ SLACK_TOKEN_KINDS = {
     "xoxe": "a token-rotation token",
 }
 SLACK_CHANNEL_ID = re.compile(r"[CGD][A-Z0-9]+")
+SLACK_USER_ID = re.compile(r"[UW][A-Z0-9]+")
 DISCORD_ID_DIGITS = range(17, 21)  # every Discord ID (a "snowflake") made since 2015 has 17 to 20 digits
 
 
@@ -313,6 +314,21 @@ def _discord_id_problems(name: str, ids: list[int]) -> list[SettingProblem]:
     return [discord_id_problem(name, i) for i in ids if len(str(i)) not in DISCORD_ID_DIGITS]
 
 
+def _either_id_problems(name: str, ids: list[str], slack: re.Pattern[str], kind: str) -> list[SettingProblem]:
+    """Lists for both platforms: each entry a Slack ID of this kind, or a Discord ID."""
+    slack_example = "C0123ABCD" if kind == "channel" else "U0123ABCD"
+    return [
+        SettingProblem(
+            name,
+            name.lower(),
+            f"{i!r} is not a {kind} ID (a Slack one looks like {slack_example}, a Discord one is a number "
+            "with 17 to 20 digits)",
+        )
+        for i in ids
+        if not (slack.fullmatch(i) or (i.isdigit() and len(i) in DISCORD_ID_DIGITS))
+    ]
+
+
 def shape_problems(settings: Settings) -> list[SettingProblem]:
     """Values that load but are the wrong kind: a user token as the bot token, a channel name as an ID."""
     problems = [
@@ -326,6 +342,18 @@ def shape_problems(settings: Settings) -> list[SettingProblem]:
     found += _slack_channel_problems("SLACK_TIP_CHANNELS", settings.slack_tip_channels)
     found += _discord_id_problems("DISCORD_DRAFTS_CHANNELS", settings.discord_drafts_channels)
     found += _discord_id_problems("DISCORD_TIP_CHANNELS", settings.discord_tip_channels)
+    for name, ids in (
+        ("PARTY_COACH_ALLOW_CHANNELS", settings.allow_channels),
+        ("PARTY_COACH_DENY_CHANNELS", settings.deny_channels),
+    ):
+        found += _either_id_problems(name, ids, SLACK_CHANNEL_ID, "channel")
+    for name, ids in (
+        ("PARTY_COACH_ALLOW_USERS", settings.allow_users),
+        ("PARTY_COACH_DENY_USERS", settings.deny_users),
+    ):
+        found += _either_id_problems(name, ids, SLACK_USER_ID, "user")
+    found += _discord_id_problems("DISCORD_ALLOW_ROLES", settings.discord_allow_roles)
+    found += _discord_id_problems("DISCORD_DENY_ROLES", settings.discord_deny_roles)
     if settings.discord_dev_guild is not None:
         found += _discord_id_problems("DISCORD_DEV_GUILD", [settings.discord_dev_guild])
     return found
