@@ -18,6 +18,7 @@ from bot.review.model import Review
 from bot.review.origin import Origin
 from bot.settings import Settings
 from bot.store import SuggestionLog
+from bot.wording import plural
 
 HOUR = 3600.0
 DAY = 24 * HOUR
@@ -71,12 +72,13 @@ class CapReached:
     def reason(self, now: float) -> str:
         """One friendly line: which cap, and when AI reviews are back."""
         back = _when(self.resets_at, now, monthly=self.cap == "monthly_tokens")
+        reviews = plural(self.limit, "AI review")
         what = {
-            "user_hourly": f"The limit of {self.limit:,} AI reviews an hour per person is reached",
-            "user_daily": f"The limit of {self.limit:,} AI reviews a day per person is reached",
-            "channel_hourly": f"This channel's limit of {self.limit:,} AI reviews an hour is reached",
-            "channel_daily": f"This channel's limit of {self.limit:,} AI reviews a day is reached",
-            "monthly_tokens": f"This month's AI budget of {self.limit:,} tokens is used up",
+            "user_hourly": f"The limit of {reviews} an hour per person is reached",
+            "user_daily": f"The limit of {reviews} a day per person is reached",
+            "channel_hourly": f"This channel's limit of {reviews} an hour is reached",
+            "channel_daily": f"This channel's limit of {reviews} a day is reached",
+            "monthly_tokens": f"This month's AI budget of {plural(self.limit, 'token')} is used up",
         }[self.cap]
         return f"{what}; AI reviews are back {back}"
 
