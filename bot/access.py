@@ -63,25 +63,27 @@ class AccessLists:
         )
 
     def refusal(
-        self, *, user: str, places: Iterable[str | None] = (), roles: Iterable[str] = ()
+        self, *, user: str, places: Iterable[str | None] = (), roles: Iterable[str] | None = None
     ) -> Refusal | None:
         """Why `user` may not ask here (None if they may).
 
         `places` are the channel and, for a thread, its parent: a thread is inside its channel's lists.
-        Configured admins are never refused.
+        `roles` is None where there are no roles (Slack): the role lists then don't apply, so a Discord
+        allow list of roles never shuts out Slack. Configured admins are never refused.
         """
         if user in self.admins or self.open_to_all:
             return None
         where = {p for p in places if p}
-        held = set(roles)
+        held = set(roles or ())
+        allow_roles = self.allow_roles if roles is not None else frozenset()
         if not where.isdisjoint(self.deny_channels):
             return "channel"
         if user in self.deny_users or not held.isdisjoint(self.deny_roles):
             return "person"
         if self.allow_channels and where.isdisjoint(self.allow_channels):
             return "channel"
-        if (self.allow_users or self.allow_roles) and not (
-            user in self.allow_users or not held.isdisjoint(self.allow_roles)
+        if (self.allow_users or allow_roles) and not (
+            user in self.allow_users or not held.isdisjoint(allow_roles)
         ):
             return "person"
         return None

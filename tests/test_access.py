@@ -53,6 +53,25 @@ def test_who_may_ask(
     assert lists(**configured).refusal(user=user, places=places, roles=roles) == expected
 
 
+@pytest.mark.parametrize(
+    ("configured", "user", "expected"),
+    [
+        ({"allow_roles": ["R1"]}, "U1", None),  # a Discord role list never shuts out Slack
+        ({"allow_roles": ["R1"], "allow_users": ["U2"]}, "U1", "person"),
+        ({"allow_roles": ["R1"], "allow_users": ["U1"]}, "U1", None),
+        ({"deny_roles": ["R1"]}, "U1", None),
+    ],
+)
+def test_where_there_are_no_roles_the_role_lists_do_not_apply(
+    configured: dict[str, list[str]], user: str, expected: str | None
+) -> None:
+    assert lists(**configured).refusal(user=user, places=["C1"]) == expected
+
+
+def test_a_discord_member_with_no_roles_is_outside_an_allow_list_of_roles() -> None:
+    assert lists(allow_roles=["R1"]).refusal(user="U1", places=["C1"], roles=[]) == "person"
+
+
 def test_each_refusal_is_one_polite_line_with_a_next_step() -> None:
     assert refusal_line("channel") == NOT_IN_THIS_CHANNEL
     assert refusal_line("person") == NOT_FOR_YOU
