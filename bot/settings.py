@@ -211,7 +211,9 @@ CHAT_SETTINGS = SPEND_LIMIT_SETTINGS | frozenset(
     for name in Settings.model_fields
     if name.startswith(("slack_", "discord_", "tip_", "review_emoji", "allow_", "deny_"))
 )
-DISCORD_ID_HOWTO = "in Discord, turn on Developer Mode, then right-click the channel, server or role → Copy ID"
+DISCORD_ID_HOWTO = (
+    "in Discord, turn on Developer Mode, then right-click the channel, server or role → Copy ID"
+)
 SLACK_ID_HOWTO = "open the channel, click its name, and copy the Channel ID at the bottom"
 HINTS = {
     "time_parsing": "use a 24-hour time like 09:30",

@@ -14,7 +14,16 @@ from bot.coach import build_coach
 from bot.slack.modal_view import review_modal
 from bot.slack.runner import running_slack
 from tests.fakes.slack_server import FakeSlack
-from tests.slack.conftest import AUTHOR, DRAFTS, GENERAL, REACTOR, SlackSender, slack_settings_for, texts_of
+from tests.slack.conftest import (
+    AUTHOR,
+    DRAFTS,
+    GENERAL,
+    REACTOR,
+    SLACK_ACK_SECONDS,
+    SlackSender,
+    slack_settings_for,
+    texts_of,
+)
 from tests.slack.test_drafts_channel import edited, posted
 from tests.slack.test_review_command import form_submission
 from tests.slack.test_shortcut_feedback_home import shortcut_payload
@@ -91,6 +100,15 @@ async def test_admins_are_never_refused(fake_slack: FakeSlack) -> None:
     assert [c["user"] for c in fake_slack.calls_to("users.info")] == [
         REACTOR
     ]  # the configured one costs none
+
+
+async def test_a_slow_admin_check_never_makes_the_command_miss_slacks_deadline(fake_slack: FakeSlack) -> None:
+    fake_slack.rate_limit_once("users.info", retry_after=5)  # the client would wait 5 s, then ask again
+    async with gated(fake_slack, deny_users=[AUTHOR]) as slack:
+        sent = await slack.command(PUSHY, user=AUTHOR)
+        await slack.settle()
+    assert sent.seconds < SLACK_ACK_SECONDS
+    assert sent.json()["text"] == NOT_FOR_YOU
 
 
 async def test_a_reaction_outside_the_lists_gets_an_ephemeral_line(fake_slack: FakeSlack) -> None:

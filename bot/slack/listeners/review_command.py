@@ -10,7 +10,7 @@ from slack_bolt.context.ack.async_ack import AsyncAck
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.review.origin import Origin
-from bot.slack.access_gate import refusal_for
+from bot.slack.access_gate import BEFORE_ACK_SECONDS, refusal_for
 from bot.slack.delivery import review_to_message, send_private
 from bot.slack.message import notice
 from bot.slack.modal_view import review_modal
@@ -46,7 +46,9 @@ def register(app: AsyncApp, services: SlackServices) -> None:
             await ack(**help_message(services.review_emoji).as_kwargs())
             return
         if text.lower() not in TIP_WORDS:
-            refused = await refusal_for(services, client, user=user, channel=channel)
+            refused = await refusal_for(
+                services, client, user=user, channel=channel, within=BEFORE_ACK_SECONDS
+            )
             if refused is not None:
                 await ack(**notice(refused).as_kwargs())  # a command's answer is private
                 return
