@@ -136,21 +136,24 @@ class Coach:
             if review is not None:
                 review.latency_ms = (time.perf_counter() - started) * 1000
         if review is None:
-            review, error = await self._fresh_review(draft, origin)
-            if review.reviewer != self.reviewer.name:
-                key = None  # the offline review stands in: never cache it as the AI's answer
+            review, error, stood_in = await self._fresh_review(draft, origin)
+            if stood_in:
+                key = None  # the offline review stood in: never serve it later as the reviewer's answer
         row = ReviewRecord(review, draft.text, draft.context, origin, draft.platform, key, error)
         if not record:
             return ReviewOutcome(draft=draft, review=review, review_id=None, unsaved=row)
         return ReviewOutcome(draft=draft, review=review, review_id=await self._save(row))
 
-    async def _fresh_review(self, draft: Draft, origin: Origin) -> tuple[Review, str | None]:
-        """Ask the reviewer, unless a spend limit says no; the offline review stands in, with why."""
+    async def _fresh_review(self, draft: Draft, origin: Origin) -> tuple[Review, str | None, bool]:
+        """Ask the reviewer, unless a spend limit says no; else the offline review stands in, saying why.
+
+        Returns the review, the reviewer's error if it failed, and whether the offline review stood in.
+        """
         spend = self.spend.reserve(origin) if not isinstance(self.reviewer, OfflineReviewer) else None
         if isinstance(spend, CapReached):
             review = self.offline.review_sync(draft)
             review.notes.append(fallback_note(spend.reason(self.spend.clock())))
-            return review, None
+            return review, None, True
         try:
             review = await self.reviewer.review(draft)
         except ReviewerUnavailable as exc:
@@ -158,12 +161,12 @@ class Coach:
             logger.warning("reviewer %s unavailable: %s", self.reviewer.name, exc)
             review = self.offline.review_sync(draft)
             review.notes.append(fallback_note(str(exc)))
-            return review, str(exc)
+            return review, str(exc), True
         except BaseException:
             self.spend.release(spend)
             raise
         self.spend.spent(review)
-        return review, None
+        return review, None, False
 
     async def _save(self, row: ReviewRecord) -> int | None:
         """Log one review, trying again while another program holds the lock; None if it can't be saved."""
