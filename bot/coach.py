@@ -135,7 +135,10 @@ class Coach:
                 key = None
                 review = self.offline.review_sync(draft)
                 review.notes.append(fallback_note(str(exc)))
-        row = ReviewRecord(review, draft.text, draft.context, origin, draft.platform, key, error)
+        revises = None
+        if record and (origin.message_id is not None or origin.thread is not None):
+            revises = await self.in_log_thread(self.log.review_to_revise, origin, draft.text)
+        row = ReviewRecord(review, draft.text, draft.context, origin, draft.platform, key, error, revises)
         if not record:
             return ReviewOutcome(draft=draft, review=review, review_id=None, unsaved=row)
         return ReviewOutcome(draft=draft, review=review, review_id=await self._save(row))
@@ -167,6 +170,10 @@ class Coach:
 
     async def record_feedback(self, review_id: int, user: str | None, helpful: bool) -> None:
         await self.in_log_thread(self.log.record_feedback, review_id, user, helpful)
+
+    async def take_rewrite(self, review_id: int, user: str | None) -> str | None:
+        """A review's rewrite for `user` to copy, logged as used; None if the log doesn't hold it."""
+        return await self.in_log_thread(self.log.take_rewrite, review_id, user)
 
     async def claim(self, key: str) -> bool:
         return await self.in_log_thread(self.log.claim, key)
