@@ -33,10 +33,16 @@ GOOD_TIP = (
 )
 
 
-def seed(log: SuggestionLog, coach: Coach, drafts: list[tuple[str, str]], channel: str = CHANNEL) -> None:
-    """Log offline reviews of `drafts` in a Slack channel, as the bot would have."""
+def seed(
+    log: SuggestionLog,
+    coach: Coach,
+    drafts: list[tuple[str, str]],
+    channel: str = CHANNEL,
+    platform: str = "slack",
+) -> None:
+    """Log offline reviews of `drafts` in a channel, as the bot would have."""
     for user, text in drafts:
-        origin = Origin(platform="slack", channel=channel, user=user, trigger="drafts_channel")
+        origin = Origin(platform=platform, channel=channel, user=user, trigger="drafts_channel")
         log.record_review(coach.offline.review_sync(Draft(text)), text, None, origin)
 
 
