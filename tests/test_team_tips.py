@@ -16,7 +16,7 @@ from bot.review.origin import Origin
 from bot.store import SuggestionLog
 from bot.team_tips import TIP_MAX_CHARS, draft_patterns, tip_problem
 from bot.tips import next_tip
-from tests.fakes.openai_server import FakeOpenAI, settings_for
+from tests.fakes.openai_server import FAKE_API_KEY, FakeOpenAI, settings_for
 
 DAY = date(2026, 3, 2)
 CHANNEL = "CTEAM0001"
@@ -197,3 +197,20 @@ def test_hash_only_logs_keep_no_words_so_no_patterns(tmp_path: Any, coach: Coach
 def test_quoting_the_habit_a_tip_warns_about_is_not_a_pitch(coach: Coach) -> None:
     assert tip_problem(GOOD_TIP, ["DM me"], coach.offline) is None
     assert tip_problem(GOOD_TIP, [], coach.offline) == "it read like a sales pitch"
+
+
+def test_the_tip_command_shows_the_ai_s_tip_when_the_ai_reviews(
+    fake_openai: FakeOpenAI, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from click.testing import CliRunner
+
+    from bot.cli import cli
+
+    plain = "Ask your readers one real question before you share anything about your product."
+    fake_openai.answer = plain
+    monkeypatch.setenv("OPENAI_BASE_URL", fake_openai.base_url)
+    monkeypatch.setenv("OPENAI_API_KEY", FAKE_API_KEY)
+    monkeypatch.setenv("PARTY_COACH_REVIEWER", "llm")
+    result = CliRunner().invoke(cli, ["tip", "--channel", CHANNEL])
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[1] == plain
