@@ -11,7 +11,7 @@ import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime, timedelta
 from typing import Any, TypeVar
 
 from bot.access import AccessLists
@@ -24,8 +24,19 @@ from bot.review.origin import CLI_ORIGIN, Origin
 from bot.review.reviewer import Reviewer
 from bot.settings import ReviewerChoice, Settings
 from bot.spend_limits import CapReached, Caps, SpendLimits
-from bot.store import ReviewRecord, SuggestionLog
-from bot.tips import Tip, TipOfTheDay, load_tips, pick_tip
+from bot.store import ReviewFilter, ReviewRecord, SuggestionLog
+from bot.team_tips import PATTERN_DAYS, PATTERN_REVIEWS, TipWriter, draft_patterns, write_team_tip
+from bot.tips import (
+    CURATED,
+    GENERATED,
+    Tip,
+    TipOfTheDay,
+    load_tips,
+    next_tip,
+    pick_tip,
+    record_tip_of_the_day,
+    shown_today,
+)
 
 logger = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -68,6 +79,7 @@ class Coach:
         reviewer: Reviewer,
         tips: list[Tip],
         spend: SpendLimits | None = None,
+        tip_writer: TipWriter | None = None,
     ) -> None:
         self.settings = settings
         self.log = log
@@ -76,6 +88,7 @@ class Coach:
         self.offline = reviewer if isinstance(reviewer, OfflineReviewer) else OfflineReviewer(principles)
         self.tips = tips
         self.spend = spend or SpendLimits(Caps())
+        self.tip_writer = tip_writer  # None: the curated tips file only
         self._in_flight: set[asyncio.Task[Any]] = set()
         # One thread for all log I/O: writes are serialised by the log's lock anyway, and a burst of
         # reviews then never waits behind other work in the loop's default thread pool.
@@ -139,7 +152,10 @@ class Coach:
             review, error, stood_in = await self._fresh_review(draft, origin)
             if stood_in:
                 key = None  # the offline review stood in: never serve it later as the reviewer's answer
-        row = ReviewRecord(review, draft.text, draft.context, origin, draft.platform, key, error)
+        revises = None
+        if record and (origin.message_id is not None or origin.thread is not None):
+            revises = await self.in_log_thread(self.log.review_to_revise, origin, draft.text)
+        row = ReviewRecord(review, draft.text, draft.context, origin, draft.platform, key, error, revises)
         if not record:
             return ReviewOutcome(draft=draft, review=review, review_id=None, unsaved=row)
         return ReviewOutcome(draft=draft, review=review, review_id=await self._save(row))
@@ -191,10 +207,31 @@ class Coach:
         return [ReviewOutcome(o.draft, o.review, next(ids)) if o.unsaved else o for o in outcomes]
 
     async def todays_tip(self, platform: str, channel: str, day: date) -> TipOfTheDay:
-        return await self.in_log_thread(pick_tip, self.log, self.tips, platform, channel, day)
+        """Today's tip: with an AI, one written from the channel's own drafts if it passes the check."""
+        if self.tip_writer is None:
+            return await self.in_log_thread(pick_tip, self.log, self.tips, platform, channel, day)
+        shown = await self.in_log_thread(shown_today, self.log, self.tips, platform, channel, day)
+        if shown is not None:
+            return shown
+        # The curated choice already favours the principle the channel misses most: write about that one.
+        curated = await self.in_log_thread(next_tip, self.log, self.tips, platform, channel)
+        principle = self.principles.get(curated.principle)
+        written = None
+        if principle is not None:
+            since = datetime.now(UTC) - timedelta(days=PATTERN_DAYS)
+            where = ReviewFilter(platform=platform, channel=channel, since=since)
+            rows = await self.in_log_thread(self.log.recent_reviews, where, limit=PATTERN_REVIEWS)
+            patterns = draft_patterns(rows, principle.id)
+            written = await write_team_tip(self.tip_writer, self.offline, principle, patterns)
+        tip, source = (written, GENERATED) if written is not None else (curated, CURATED)
+        return await self.in_log_thread(record_tip_of_the_day, self.log, platform, channel, day, tip, source)
 
     async def record_feedback(self, review_id: int, user: str | None, helpful: bool) -> None:
         await self.in_log_thread(self.log.record_feedback, review_id, user, helpful)
+
+    async def take_rewrite(self, review_id: int, user: str | None) -> str | None:
+        """A review's rewrite for `user` to copy, logged as used; None if the log doesn't hold it."""
+        return await self.in_log_thread(self.log.take_rewrite, review_id, user)
 
     async def claim(self, key: str) -> bool:
         return await self.in_log_thread(self.log.claim, key)
@@ -223,6 +260,16 @@ def make_reviewer(
     return OfflineReviewer(principles)
 
 
+def make_tip_writer(reviewer: Reviewer) -> TipWriter | None:
+    """The AI tip writer when drafts are reviewed by the AI; None keeps tips to the curated file."""
+    if reviewer.name != "llm":
+        return None  # and the AI client library stays unimported
+    from bot.review.llm import LLMReviewer
+    from bot.review.llm_tip import LLMTipWriter
+
+    return LLMTipWriter(reviewer) if isinstance(reviewer, LLMReviewer) else None
+
+
 def build_coach(settings: Settings, choice: ReviewerChoice | None = None) -> Coach:
     """Wire the core from settings; raises ConfigError or LogError with a friendly reason."""
     principles = load_principles(settings.principles_path)
@@ -231,4 +278,5 @@ def build_coach(settings: Settings, choice: ReviewerChoice | None = None) -> Coa
     if spend.caps.any:
         spend.load(log)
     reviewer = make_reviewer(settings, principles, choice)
-    return Coach(settings, log, principles, reviewer, load_tips(settings.tips_path), spend)
+    tips = load_tips(settings.tips_path)
+    return Coach(settings, log, principles, reviewer, tips, spend, make_tip_writer(reviewer))

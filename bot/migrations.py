@@ -113,3 +113,10 @@ def m005_insights(db: Database) -> None:
         pk="id",
     )
     db.table("digests_posted").create_index(["platform", "channel", "week"], unique=True)
+
+
+@log_migrations()
+def m006_revisions(db: Database) -> None:
+    """The thread a draft was reviewed in, so a new draft there can be linked to the review it revises."""
+    db.table("reviews").add_column("thread", str)
+    db.table("reviews").create_index(["platform", "channel", "thread"])

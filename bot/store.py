@@ -56,10 +56,14 @@ REVIEW_COLUMNS = (
     "error",
     "cache_key",
     "notes",
+    "thread",
+    "revises",
 )
 # pydantic writes these JSON columns several times faster than json.dumps of model_dump() would.
 FINDINGS_JSON = TypeAdapter(list[Finding])
 TEXTS_JSON = TypeAdapter(list[str])
+# Tables whose rows belong to one review (and the person who made them), in Forgotten's field order.
+REVIEW_CHILDREN = ("feedback", "rewrite_uses")
 INSERT_REVIEW = (
     f"insert into reviews ({', '.join(f'[{c}]' for c in REVIEW_COLUMNS)}) "
     f"values ({', '.join('?' for _ in REVIEW_COLUMNS)})"
@@ -85,6 +89,7 @@ class ReviewRecord:
     network: str | None = None
     cache_key: str | None = None
     error: str | None = None
+    revises: int | None = None  # the id of the same person's earlier review of this draft or thread
 
 
 @dataclass(frozen=True)
@@ -93,10 +98,11 @@ class Forgotten:
 
     reviews: int
     feedback: int
+    rewrite_uses: int = 0
 
     @property
     def rows(self) -> int:
-        return self.reviews + self.feedback
+        return self.reviews + self.feedback + self.rewrite_uses
 
 
 @dataclass(frozen=True)
@@ -278,6 +284,8 @@ class SuggestionLog:
             error,
             record.cache_key,
             TEXTS_JSON.dump_json(notes).decode() if notes else None,
+            origin.thread,
+            record.revises,
         )
 
     def cached_review(self, cache_key: str, draft: str, context: str | None = None) -> Review | None:
@@ -315,6 +323,24 @@ class SuggestionLog:
             cached=True,
             notes=notes,
         )
+
+    def review_to_revise(self, origin: Origin, draft: str) -> int | None:
+        """The same person's latest review of this message or in this thread, of other words than `draft`.
+
+        A new review there is a revision of that one; None when there is nothing to link to.
+        """
+        places = {"message_id": origin.message_id, "thread": origin.thread}
+        keys = {column: value for column, value in places.items() if value is not None}
+        if origin.user is None or not keys:
+            return None
+        same_place = " or ".join(f"[{column}] = ?" for column in keys)
+        with self._lock:
+            row = self.db.execute(
+                "select id from reviews where platform = ? and channel is ? and [user] = ? "
+                f"and ({same_place}) and draft_hash is not ? order by id desc limit 1",
+                [origin.platform, origin.channel, origin.user, *keys.values(), text_hash(draft)],
+            ).fetchone()
+        return int(row[0]) if row else None
 
     def get_review(self, review_id: int) -> dict[str, Any] | None:
         with self._lock:
@@ -366,7 +392,7 @@ class SuggestionLog:
         return [(str(week), int(pushy), int(total)) for week, pushy, total in rows]
 
     def purge(self, older_than_days: int, filters: ReviewFilter | None = None) -> int:
-        """Delete matching reviews (and their feedback) past the cut-off; return reviews removed.
+        """Delete matching reviews (with feedback and rewrite uses) past the cut-off; return reviews removed.
 
         Tip records and one-time claims belong to no one review, so they are deleted by age only when no
         filter narrows the purge.
@@ -374,9 +400,10 @@ class SuggestionLog:
         filters = filters or ReviewFilter()
         where, params = self._matching(filters, older_than_days)
         with self._writing():
-            self.db.execute(
-                f"delete from feedback where review_id in (select id from reviews where {where})", params
-            )
+            deleted = f"select id from reviews where {where}"
+            for table in REVIEW_CHILDREN:
+                self.db.execute(f"delete from {table} where review_id in ({deleted})", params)
+            self.db.execute(f"update reviews set revises = null where revises in ({deleted})", params)
             removed = self.db.execute(f"delete from reviews where {where}", params).rowcount
             if filters == ReviewFilter():
                 cutoff = params[-1]
@@ -385,21 +412,32 @@ class SuggestionLog:
         return int(removed)
 
     def user_rows(self, user: str) -> Forgotten:
-        """How many reviews (cached answers among them) and feedback votes are about or by `user`."""
+        """How many reviews (cached answers among them), feedback votes and rewrite uses concern `user`."""
         where, params = "[user] = ?", [user]
         with self._lock:
             return Forgotten(
                 int(self.db.execute(f"select count(*) from reviews where {where}", params).fetchone()[0]),
-                int(self.db.execute(*_feedback_of(where, params, user, "count(*)")).fetchone()[0]),
+                *(
+                    int(self.db.execute(*_children_of(table, where, params, user, "count(*)")).fetchone()[0])
+                    for table in REVIEW_CHILDREN
+                ),
             )
 
     def forget_user(self, user: str) -> Forgotten:
-        """Delete `user`'s drafts and reviews (cached answers too), the votes on them, and votes they gave."""
+        """Delete `user`'s drafts and reviews (cached answers too), the votes and rewrite uses on them, and
+        those they gave."""
         where, params = "[user] = ?", [user]
         with self._writing():
-            feedback = self.db.execute(*_feedback_of(where, params, user, None)).rowcount
+            children = [
+                int(self.db.execute(*_children_of(table, where, params, user, None)).rowcount)
+                for table in REVIEW_CHILDREN
+            ]
+            self.db.execute(
+                f"update reviews set revises = null where revises in (select id from reviews where {where})",
+                params,
+            )
             reviews = self.db.execute(f"delete from reviews where {where}", params).rowcount
-        return Forgotten(int(reviews), int(feedback))
+        return Forgotten(int(reviews), *children)
 
     @staticmethod
     def _matching(filters: ReviewFilter, older_than_days: int | None) -> tuple[str, list[Any]]:
@@ -459,7 +497,18 @@ class SuggestionLog:
                 )
             )
 
-    def record_tip(self, platform: str, channel: str, tip_id: str, principle: str, day: str) -> None:
+    def record_tip(
+        self,
+        platform: str,
+        channel: str,
+        tip_id: str,
+        principle: str,
+        day: str,
+        *,
+        source: str = "curated",
+        text: str | None = None,
+    ) -> None:
+        """Log a tip as shown, with where it came from: 'curated' (the tips file) or 'generated' (the AI)."""
         row = {
             "created_at": now_utc(),
             "platform": platform,
@@ -467,15 +516,41 @@ class SuggestionLog:
             "tip_id": tip_id,
             "principle": principle,
             "day": day,
+            "source": source,
+            "text": text,
         }
         with self._writing():
             self.table("tips_posted").insert(row)
 
+    # Rewrites ------------------------------------------------------------------
 
-def _feedback_of(where: str, params: list[Any], user: str, counted: str | None) -> tuple[str, list[Any]]:
-    """SQL for the feedback on the matching reviews or given by `user`: counted, or deleted when None."""
+    def record_rewrite_use(self, review_id: int, user: str | None) -> int:
+        """Log that `user` took a review's rewrite to use it."""
+        row = {"created_at": now_utc(), "review_id": review_id, "user": user}
+        with self._writing():
+            return _row_id(self.table("rewrite_uses").insert(row).last_pk)
+
+    def take_rewrite(self, review_id: int, user: str | None) -> str | None:
+        """The review's stored rewrite, logging the use; None (and nothing logged) when none is stored."""
+        with self._lock:
+            review = self.get_review(review_id)
+            rewrite = review["rewrite"] if review else None
+            if not rewrite:
+                return None
+            self.record_rewrite_use(review_id, user)
+        return str(rewrite)
+
+    def rewrite_uses_for(self, review_id: int) -> list[dict[str, Any]]:
+        with self._lock:
+            return list(self.table("rewrite_uses").rows_where("review_id = ?", [review_id], order_by="id"))
+
+
+def _children_of(
+    table: str, where: str, params: list[Any], user: str, counted: str | None
+) -> tuple[str, list[Any]]:
+    """SQL for the `table` rows on the matching reviews or made by `user`: counted, or deleted when None."""
     rows = f"review_id in (select id from reviews where {where}) or [user] = ?"
-    action = f"select {counted} from feedback" if counted else "delete from feedback"
+    action = f"select {counted} from {table}" if counted else f"delete from {table}"
     return f"{action} where {rows}", [*params, user]
 
 

@@ -13,6 +13,10 @@ from bot.errors import ConfigError
 from bot.store import SuggestionLog
 from bot.toml_file import load_toml_model
 
+CURATED = "curated"  # from the tips file
+GENERATED = "generated"  # written by the AI from the team's drafts
+GENERATED_TIP_ID = "generated"
+
 
 class Tip(BaseModel):
     id: str = Field(min_length=1)
@@ -61,16 +65,47 @@ class TipOfTheDay:
     tip: Tip
     day: str
     is_new: bool
+    source: str = CURATED
+
+
+def shown_today(
+    log: SuggestionLog, tips: list[Tip], platform: str, channel: str, day: date
+) -> TipOfTheDay | None:
+    """The tip a channel already got on `day`, curated or written by the AI; None if it got none."""
+    by_id = {t.id: t for t in tips}
+    for row in reversed(log.tips_history(platform, channel)):
+        if row["day"] != day.isoformat():
+            continue
+        if row["source"] == GENERATED and row["text"]:
+            return TipOfTheDay(
+                Tip(id=row["tip_id"], principle=row["principle"], text=row["text"]),
+                row["day"],
+                False,
+                GENERATED,
+            )
+        if row["tip_id"] in by_id:
+            return TipOfTheDay(by_id[row["tip_id"]], row["day"], is_new=False)
+    return None
+
+
+def next_tip(log: SuggestionLog, tips: list[Tip], platform: str, channel: str) -> Tip:
+    """The curated tip a channel should hear next (see choose_tip)."""
+    history = [row["tip_id"] for row in log.tips_history(platform, channel)]
+    return choose_tip(tips, history, log.violation_counts(platform, channel))
+
+
+def record_tip_of_the_day(
+    log: SuggestionLog, platform: str, channel: str, day: date, tip: Tip, source: str = CURATED
+) -> TipOfTheDay:
+    """Log the tip shown in a channel today, with its words and where it came from."""
+    log.record_tip(platform, channel, tip.id, tip.principle, day.isoformat(), source=source, text=tip.text)
+    return TipOfTheDay(tip, day.isoformat(), is_new=True, source=source)
 
 
 def pick_tip(log: SuggestionLog, tips: list[Tip], platform: str, channel: str, day: date) -> TipOfTheDay:
-    """Today's tip for a channel: the same all day, and recorded so it counts as used."""
-    by_id = {t.id: t for t in tips}
+    """Today's curated tip for a channel: the same all day, and recorded so it counts as used."""
     with log.lock:
-        history = log.tips_history(platform, channel)
-        for row in reversed(history):
-            if row["day"] == day.isoformat() and row["tip_id"] in by_id:
-                return TipOfTheDay(by_id[row["tip_id"]], row["day"], is_new=False)
-        tip = choose_tip(tips, [row["tip_id"] for row in history], log.violation_counts(platform, channel))
-        log.record_tip(platform, channel, tip.id, tip.principle, day.isoformat())
-    return TipOfTheDay(tip, day.isoformat(), is_new=True)
+        shown = shown_today(log, tips, platform, channel, day)
+        if shown is not None:
+            return shown
+        return record_tip_of_the_day(log, platform, channel, day, next_tip(log, tips, platform, channel))

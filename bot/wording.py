@@ -14,6 +14,12 @@ VERDICT_LABELS = {"ok": "Reads like a good party guest", "pushy": "A bit pushy"}
 SUGGESTIONS_HEADING = "Try this"
 REWRITE_HEADING = "A friendlier version"
 TIP_HEADING = "Tip of the day"
+USE_REWRITE = "Use this rewrite"
+REWRITE_READY = "Here's the rewrite, ready to copy and paste:"
+REWRITE_NOT_KEPT = (
+    "I don't have that rewrite any more: this team's log keeps no draft text, or the review was deleted. "
+    "Please copy it from the review itself."
+)
 SAME_DRAFT = "same draft as before, so this is the earlier review"
 QUOTES_PER_FINDING = 3
 
@@ -101,9 +107,10 @@ def forgotten(removed: Forgotten) -> str:
     """What was deleted, or that there was nothing to delete."""
     if removed.rows == 0:
         return NOTHING_TO_FORGET
+    copies = f", {plural(removed.rewrite_uses, 'copied rewrite')}" if removed.rewrite_uses else ""
     return (
         f"Done: I deleted {plural(removed.rows, 'row')}, {plural(removed.reviews)} "
-        f"(with their drafts and saved answers) and {plural(removed.feedback, 'feedback vote')}."
+        f"(with their drafts and saved answers){copies} and {plural(removed.feedback, 'feedback vote')}."
     )
 
 

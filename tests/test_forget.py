@@ -91,3 +91,24 @@ def test_forget_refuses_log_filters_given_before_it() -> None:
     result = run("log", "--user", "U1", "forget", "--yes")
     assert result.exit_code == 2 and "--user goes after forget" in result.output
     assert open_log().count_reviews() == 3
+
+
+def test_forget_deletes_the_rewrites_a_person_used_and_the_uses_of_their_reviews() -> None:
+    seed()
+    log = open_log()
+    mine, _, theirs = (r["id"] for r in reversed(log.recent_reviews(limit=None)))
+    log.record_rewrite_use(theirs, "U1")  # U1 copied U2's rewrite
+    log.record_rewrite_use(mine, "U2")  # U2 copied U1's
+    log.record_rewrite_use(theirs, "U2")  # stays: U2's use of U2's review
+    log.close()
+
+    result = run("log", "forget", "--user", "U1", "--yes")
+
+    assert result.exit_code == 0, result.output
+    assert result.stdout.strip() == (
+        "Deleted 6 rows for user U1: 2 reviews (with their drafts and cached answers), 2 copied rewrites "
+        "and 2 feedback votes."
+    )
+    log = open_log()
+    assert [(u["user"], u["review_id"]) for u in log.table("rewrite_uses").rows] == [("U2", theirs)]
+    log.close()

@@ -112,8 +112,10 @@ def test_migrates_an_older_schema_without_losing_rows(tmp_path: Path) -> None:
         "m003_network",
         "m004_channel_settings",
         "m005_insights",
+        "m006_revisions",
     }
     assert "network" in log.table("reviews").columns_dict
+    assert "thread" in log.table("reviews").columns_dict
     assert "revises" in log.table("reviews").columns_dict
     assert {"channel_settings", "rewrite_uses", "digests_posted"} <= set(log.db.table_names())
 

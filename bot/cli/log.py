@@ -328,7 +328,8 @@ def forget(ctx: click.Context, user: str, yes: bool) -> None:
     if found.rows == 0:
         click.echo(f"Nothing to delete: the log holds no reviews or feedback from user {user}.")
         return
-    what = f"{plural(found.reviews)} and {plural(found.feedback, 'feedback vote')}"
+    copies = f", {plural(found.rewrite_uses, 'copied rewrite')}" if found.rewrite_uses else ""
+    what = f"{plural(found.reviews)}{copies} and {plural(found.feedback, 'feedback vote')}"
     if not yes:
         try:
             agreed = click.confirm(
@@ -345,5 +346,5 @@ def forget(ctx: click.Context, user: str, yes: bool) -> None:
         raise fail(str(exc)) from None
     click.echo(
         f"Deleted {plural(removed.rows, 'row')} for user {user}: {plural(removed.reviews)} "
-        f"(with their drafts and cached answers) and {plural(removed.feedback, 'feedback vote')}."
+        f"(with their drafts and cached answers){copies} and {plural(removed.feedback, 'feedback vote')}."
     )

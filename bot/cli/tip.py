@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 import click
 
 from bot.cli.common import get_settings, open_coach, use_memory_log
+from bot.tips import TipOfTheDay
 
 
 @click.command()
@@ -21,6 +22,13 @@ def tip(ctx: click.Context, channel: str, platform: str) -> None:
         use_memory_log(ctx)
     coach = open_coach(ctx)
     today = datetime.now(ZoneInfo(coach.settings.tip_timezone)).date()
-    picked = asyncio.run(coach.todays_tip(platform, channel, today))
+
+    async def todays_tip() -> TipOfTheDay:
+        try:
+            return await coach.todays_tip(platform, channel, today)
+        finally:
+            await coach.reviewer.aclose()  # the AI may have written the tip: close its client on this loop
+
+    picked = asyncio.run(todays_tip())
     title = coach.principles.title(picked.tip.principle)
     click.echo(f"{click.style('Tip of the day', bold=True)} · {title}\n{picked.tip.text}")

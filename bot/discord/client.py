@@ -18,6 +18,7 @@ from bot.discord.invite import invite_url
 from bot.discord.reactions import ReactionReviews
 from bot.discord.replies import send_friendly
 from bot.discord.review_commands import ReviewCommands
+from bot.discord.rewrite_button import RewriteButton
 from bot.heap import freeze_startup_objects
 from bot.wording import SOMETHING_WENT_WRONG
 
@@ -99,7 +100,7 @@ class PartyCoachBot(commands.Bot):
         """No prefix commands: drafts channels are handled by their own listener."""
 
     async def setup_hook(self) -> None:
-        self.add_dynamic_items(FeedbackButton)
+        self.add_dynamic_items(FeedbackButton, RewriteButton)
         await self.add_cog(ReviewCommands(self))
         await self.add_cog(CoachCommands(self))
         await self.add_cog(ReactionReviews(self))

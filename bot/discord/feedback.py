@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Sequence
 from typing import Any
 
 import discord
@@ -65,11 +66,15 @@ class FeedbackButton(
         await interaction.followup.send(one_line(text), ephemeral=True)
 
 
-def feedback_view(review_id: int | None) -> discord.ui.View | None:
-    """The two vote buttons for a logged review; none when the review couldn't be logged."""
+def feedback_view(
+    review_id: int | None, first: Sequence[discord.ui.Item[Any]] = ()
+) -> discord.ui.View | None:
+    """The two vote buttons for a logged review, after any `first` ones; none when it couldn't be logged."""
     if review_id is None:
         return None
     view = discord.ui.View(timeout=None)
+    for item in first:
+        view.add_item(item)
     view.add_item(FeedbackButton(review_id, helpful=True))
     view.add_item(FeedbackButton(review_id, helpful=False))
     return view

@@ -11,6 +11,7 @@ import discord
 from bot.coach import Coach
 from bot.discord.embeds import one_line, review_embeds
 from bot.discord.feedback import feedback_view
+from bot.discord.rewrite_button import RewriteButton
 from bot.errors import DraftError
 from bot.review.draft import message_version
 from bot.review.origin import Origin
@@ -64,7 +65,16 @@ async def review_reply(coach: Coach, text: str, context: str | None, origin: Ori
         logger.info("discord: %s draft not reviewed: %s", origin.trigger, exc)
         return Reply(content=draft_error_line(exc))
     embeds = review_embeds(outcome.review, outcome.review_id, coach.principles.title)
-    return Reply(embeds=embeds, view=feedback_view(outcome.review_id))
+    # In hash-only mode the log keeps no rewrite, so there would be nothing for the button to give.
+    first: list[discord.ui.Item[Any]] = []
+    if outcome.review_id is not None and outcome.review.rewrite and not coach.log.hash_drafts:
+        first.append(RewriteButton(outcome.review_id))
+    return Reply(embeds=embeds, view=feedback_view(outcome.review_id, first))
+
+
+def thread_key(channel: object) -> str | None:
+    """A Discord thread is a channel of its own: its id is the thread key; None anywhere else."""
+    return str(channel.id) if isinstance(channel, discord.Thread) else None
 
 
 def interaction_origin(
@@ -77,6 +87,7 @@ def interaction_origin(
         user=str(interaction.user.id),
         trigger=trigger,
         message_id=str(message_id) if message_id is not None else None,
+        thread=thread_key(interaction.channel),
     )
 
 
@@ -88,6 +99,7 @@ def message_origin(message: discord.Message, trigger: str) -> Origin:
         user=str(message.author.id),
         trigger=trigger,
         message_id=str(message.id),
+        thread=thread_key(message.channel),
     )
 
 

@@ -102,7 +102,7 @@ class LLMReviewer:
         self._client_loop: asyncio.AbstractEventLoop | None = None
         self._schema_supported = True
 
-    def _client_for_this_loop(self) -> AsyncOpenAI:
+    def client_for_this_loop(self) -> AsyncOpenAI:
         # Pooled connections belong to one event loop; a CLI may run several loops one after another.
         loop = asyncio.get_running_loop()
         if self._client is None or (self._client_loop is not None and self._client_loop is not loop):
@@ -158,7 +158,7 @@ class LLMReviewer:
 
     async def _answer(self, text: str, context: str | None, usage: Usage) -> LLMAnswer:
         """Ask in JSON-schema mode (or JSON mode on servers without it), then repair a bad answer once."""
-        client = self._client_for_this_loop()
+        client = self.client_for_this_loop()
         tag = fresh_tag(text, context)
         data: ChatCompletionUserMessageParam = {
             "role": "user",

@@ -16,6 +16,9 @@ class Origin:
     user: str | None = None
     trigger: str = "cli"
     message_id: str | None = None
+    # The conversation the draft was asked about in (a Slack thread's ts, a Discord thread's id), so a new
+    # draft there counts as a revision of the last one; None outside a thread.
+    thread: str | None = None
 
 
 CLI_ORIGIN = Origin()

@@ -16,7 +16,8 @@ PROMPT_FILES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "format.md": (frozenset(), frozenset()),
     "review.md": (frozenset({"tag", "draft", "context"}), frozenset({"tag", "draft"})),
     "repair.md": (frozenset({"reason"}), frozenset({"reason"})),
-    "tip.md": (frozenset({"principles", "topic"}), frozenset()),
+    # $tag is optional, so an older custom tip.md still loads (the patterns are fenced all the same).
+    "tip.md": (frozenset({"principles", "topic", "tag"}), frozenset()),
 }
 NO_CONTEXT = "(none)"
 VERSION_TAG = "TAG"
@@ -84,8 +85,15 @@ class Prompts:
         """The user message: only the delimited data, no instructions."""
         return self.review_template.substitute(tag=tag, draft=draft, context=context or NO_CONTEXT)
 
-    def tip(self, topic: str) -> str:
-        return self.tip_template.substitute(principles=self.principles, topic=topic)
+    def tip(self, topic: str, tag: str = VERSION_TAG) -> str:
+        """The tip-writing instructions; the team's patterns go in the user message, inside `tag`."""
+        return self.tip_template.substitute(principles=self.principles, topic=topic, tag=tag)
+
+    @staticmethod
+    def tip_patterns(tag: str, patterns: list[str]) -> str:
+        """The user message for a tip: only the delimited patterns, no instructions."""
+        listed = "\n".join(f"- {pattern}" for pattern in patterns) or NO_CONTEXT
+        return f"<patterns-{tag}>\n{listed}\n</patterns-{tag}>"
 
 
 def load_prompts(prompts_dir: Path, principles: PrincipleSet) -> Prompts:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Awaitable
+from collections.abc import Awaitable, Callable
+from typing import Any
 
 import aiohttp
 from slack_sdk.errors import SlackApiError
@@ -31,7 +32,7 @@ async def review_to_message(
         outcome = await services.coach.review(text, context, origin)
     except DraftError as exc:
         return notice(bad_draft(exc))
-    return render_review(outcome, services.coach.principles)
+    return render_review(outcome, services.coach.principles, rewrite_kept=not services.coach.log.hash_drafts)
 
 
 async def post_placeholder(
@@ -95,3 +96,17 @@ async def send_private(
                 "slack chat.postEphemeral in %s failed (%s); sending a DM", channel, exc.response["error"]
             )
     await client.chat_postMessage(channel=user, **message.as_kwargs())
+
+
+def answer_clicker(
+    client: AsyncWebClient, body: dict[str, Any]
+) -> tuple[str, Callable[[SlackMessage], Awaitable[None]]]:
+    """Who clicked a button, and a way to answer only them."""
+    user = str(body["user"]["id"])
+    channel = (body.get("channel") or {}).get("id")
+    response_url = body.get("response_url")
+
+    async def tell(message: SlackMessage) -> None:
+        await send_private(client, message, user=user, channel=channel, response_url=response_url)
+
+    return user, tell

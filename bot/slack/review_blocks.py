@@ -13,6 +13,7 @@ from bot.text_fit import split_text
 from bot.wording import (
     REWRITE_HEADING,
     SUGGESTIONS_HEADING,
+    USE_REWRITE,
     plain_summary,
     quotes_to_show,
     review_credit,
@@ -21,6 +22,7 @@ from bot.wording import (
 
 HELPFUL_ACTION = "feedback_helpful"
 NOT_HELPFUL_ACTION = "feedback_not_helpful"
+USE_REWRITE_ACTION = "use_rewrite"
 VERDICT_EMOJI = {"ok": ":white_check_mark:", "pushy": ":warning:"}
 OTHER_VERDICT_EMOJI = ":speech_balloon:"
 MAX_QUOTE_CHARS = 200
@@ -28,8 +30,13 @@ REWRITE_PIECE_CHARS = 2000
 SHORTENED = "_The rest is cut short to fit in Slack._"
 
 
-def render_review(outcome: ReviewOutcome, principles: PrincipleSet) -> SlackMessage:
-    """The whole review, within Slack's limits: 3,000 characters a section and 50 blocks a message."""
+def render_review(
+    outcome: ReviewOutcome, principles: PrincipleSet, *, rewrite_kept: bool = True
+) -> SlackMessage:
+    """The whole review, within Slack's limits: 3,000 characters a section and 50 blocks a message.
+
+    `rewrite_kept` is False when the log stores no rewrites (hash-only mode): then there is no button for one.
+    """
     review = outcome.review
     body: list[dict[str, Any]] = [section(headline(review))]
     body += [section(finding_text(f, principles)) for f in review.findings]
@@ -45,7 +52,7 @@ def render_review(outcome: ReviewOutcome, principles: PrincipleSet) -> SlackMess
         tail.append(context("\n".join(f":information_source: {escape(n)}" for n in review.notes)))
     tail.append(context(footer(review)))
     if outcome.review_id is not None:
-        tail.append(feedback_buttons(outcome.review_id))
+        tail.append(feedback_buttons(outcome.review_id, with_rewrite=bool(review.rewrite) and rewrite_kept))
     room = MAX_BLOCKS - len(tail)
     if len(body) > room:
         body = [*body[: room - 1], context(SHORTENED)]
@@ -72,26 +79,25 @@ def footer(review: Review) -> str:
     return escape(review_credit(review))
 
 
-def feedback_buttons(review_id: int) -> dict[str, Any]:
-    value = str(review_id)
+def button(action_id: str, label: str, value: str) -> dict[str, Any]:
     return {
-        "type": "actions",
-        "block_id": "feedback",
-        "elements": [
-            {
-                "type": "button",
-                "action_id": HELPFUL_ACTION,
-                "text": {"type": "plain_text", "text": ":thumbsup: Helpful", "emoji": True},
-                "value": value,
-            },
-            {
-                "type": "button",
-                "action_id": NOT_HELPFUL_ACTION,
-                "text": {"type": "plain_text", "text": ":thumbsdown: Not helpful", "emoji": True},
-                "value": value,
-            },
-        ],
+        "type": "button",
+        "action_id": action_id,
+        "text": {"type": "plain_text", "text": label, "emoji": True},
+        "value": value,
     }
+
+
+def feedback_buttons(review_id: int, *, with_rewrite: bool = False) -> dict[str, Any]:
+    """Helpful / Not helpful, and "Use this rewrite" first when the review has one to give."""
+    value = str(review_id)
+    elements = [
+        button(HELPFUL_ACTION, ":thumbsup: Helpful", value),
+        button(NOT_HELPFUL_ACTION, ":thumbsdown: Not helpful", value),
+    ]
+    if with_rewrite:
+        elements.insert(0, button(USE_REWRITE_ACTION, f":clipboard: {USE_REWRITE}", value))
+    return {"type": "actions", "block_id": "feedback", "elements": elements}
 
 
 def fallback_text(review: Review, principles: PrincipleSet) -> str:

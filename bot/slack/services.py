@@ -28,8 +28,21 @@ class SlackServices:
 
 
 def slack_origin(
-    trigger: str, *, team: str | None, channel: str | None, user: str | None, ts: str | None = None
+    trigger: str,
+    *,
+    team: str | None,
+    channel: str | None,
+    user: str | None,
+    ts: str | None = None,
+    thread: str | None = None,
 ) -> Origin:
+    """Where a Slack draft came from; `thread` (a thread ts) links a new draft there as a revision."""
     return Origin(
-        platform="slack", workspace=team, channel=channel, user=user, trigger=trigger, message_id=ts
+        platform="slack",
+        workspace=team,
+        channel=channel,
+        user=user,
+        trigger=trigger,
+        message_id=ts,
+        thread=thread,
     )

@@ -55,6 +55,7 @@ async def test_review_defers_privately_then_answers_with_the_review(world: World
     assert review.footer.text is not None and review.footer.text.endswith(f"review #{row['id']}")
     buttons = reply.components[0]["components"]
     assert [b["custom_id"] for b in buttons] == [
+        f"party-coach:rewrite:{row['id']}",
         f"party-coach:feedback:{row['id']}:up",
         f"party-coach:feedback:{row['id']}:down",
     ]

@@ -16,7 +16,12 @@ import pytest
 from bot.coach import Coach, build_coach
 from bot.settings import Settings, load_settings
 from bot.slack.runner import RunningSlack, running_slack
-from tests.fakes.openai_server import fake_openai  # noqa: F401  (the fixture, for the LLM tests)
+from tests.fakes.openai_server import (
+    FAKE_API_KEY,
+    FAKE_MODEL,
+    FakeOpenAI,
+    fake_openai,  # noqa: F401  (the fixture, for the LLM tests)
+)
 from tests.fakes.slack_server import BOT_TOKEN, TEAM_ID, FakeSlack
 
 SIGNING_SECRET = "fake-signing-secret-0123456789abcdef"
@@ -49,6 +54,18 @@ def slack_settings_for(fake: FakeSlack, **overrides: Any) -> Settings:
     }
     values.update(overrides)
     return load_settings(**values)
+
+
+def slack_llm_settings_for(fake: FakeSlack, ai: FakeOpenAI, **overrides: Any) -> Settings:
+    """Slack settings with the LLM reviewer pointed at the fake OpenAI server."""
+    return slack_settings_for(
+        fake,
+        reviewer="llm",
+        openai_base_url=ai.base_url,
+        openai_api_key=FAKE_API_KEY,
+        openai_model=FAKE_MODEL,
+        **overrides,
+    )
 
 
 @pytest.fixture

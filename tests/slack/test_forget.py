@@ -98,3 +98,22 @@ async def test_confirming_twice_deletes_once_and_then_says_there_is_nothing(
 async def test_help_lists_forget_me(slack: SlackSender) -> None:
     sent = await slack.command("help")
     assert "/review forget me" in sent.body
+
+
+async def test_forget_me_also_deletes_the_rewrites_the_person_used(
+    slack: SlackSender, fake_slack: FakeSlack
+) -> None:
+    await logged_reviews(slack, fake_slack, REACTOR)
+    [theirs] = slack.coach.log.recent_reviews()
+    slack.coach.log.record_rewrite_use(int(theirs["id"]), AUTHOR)
+    slack.coach.log.record_rewrite_use(int(theirs["id"]), REACTOR)
+
+    await ask_to_forget(slack, fake_slack)
+    await slack.interaction(clicked(fake_slack, "forget_confirm"))
+    _, done = await fake_slack.wait_for_hooks(2)
+
+    assert texts_of(done) == (
+        "Done: I deleted 2 rows, 0 reviews (with their drafts and saved answers), 1 copied rewrite "
+        "and 1 feedback vote."
+    )
+    assert [u["user"] for u in slack.coach.log.rewrite_uses_for(int(theirs["id"]))] == [REACTOR]

@@ -11,9 +11,9 @@ import pytest
 
 from bot.coach import FALLBACK_NOTE, build_coach
 from bot.slack.runner import running_slack
-from tests.fakes.openai_server import FAKE_API_KEY, FAKE_MODEL, FakeOpenAI
+from tests.fakes.openai_server import FakeOpenAI
 from tests.fakes.slack_server import FakeSlack
-from tests.slack.conftest import GENERAL, SLACK_ACK_SECONDS, SlackSender, slack_settings_for, texts_of
+from tests.slack.conftest import GENERAL, SLACK_ACK_SECONDS, SlackSender, slack_llm_settings_for, texts_of
 
 PUSHY = "Buy now! Huge discount on our course, sign up today."
 
@@ -21,15 +21,7 @@ PUSHY = "Buy now! Huge discount on our course, sign up today."
 async def llm_slack(
     fake_slack: FakeSlack, fake_openai: FakeOpenAI, **overrides: Any
 ) -> AsyncIterator[SlackSender]:
-    settings = slack_settings_for(
-        fake_slack,
-        reviewer="llm",
-        openai_base_url=fake_openai.base_url,
-        openai_api_key=FAKE_API_KEY,
-        openai_model=FAKE_MODEL,
-        **overrides,
-    )
-    coach = build_coach(settings)
+    coach = build_coach(slack_llm_settings_for(fake_slack, fake_openai, **overrides))
     try:
         async with running_slack(coach, http=True, port=0, host="127.0.0.1", post_tips=False) as running:
             yield SlackSender(running, fake_slack)

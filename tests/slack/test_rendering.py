@@ -112,7 +112,11 @@ def test_review_shows_verdict_score_principles_quotes_suggestions_rewrite_and_bu
         assert words in shown
     assert shown.count("“Buy now”") == 1
     buttons = message.blocks[-1]["elements"]
-    assert [b["value"] for b in buttons] == ["42", "42"]
+    assert [(b["action_id"], b["value"]) for b in buttons] == [
+        ("use_rewrite", "42"),
+        ("feedback_helpful", "42"),
+        ("feedback_not_helpful", "42"),
+    ]
     assert "A bit pushy" in message.text and "Pitch only when pulled" in message.text
 
 

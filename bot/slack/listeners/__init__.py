@@ -15,6 +15,7 @@ from bot.slack.listeners import (
     review_command,
     review_modal,
     shortcut,
+    use_rewrite,
 )
 from bot.slack.services import SlackServices
 
@@ -30,6 +31,7 @@ def register_all(app: AsyncApp, services: SlackServices) -> None:
         drafts_channel,
         shortcut,
         feedback,
+        use_rewrite,
         app_home,
     ):
         module.register(app, services)

@@ -76,7 +76,8 @@ async def review_draft(
         claim = f"slack:draft:{channel}:{ts}:{message_version(text)}"
         if not await coach.claim(claim):
             return  # a duplicate delivery, or an "edit" that didn't change the words
-        origin = slack_origin(trigger, team=context.team_id, channel=channel, user=message.get("user"), ts=ts)
+        author = message.get("user")
+        origin = slack_origin(trigger, team=context.team_id, channel=channel, user=author, ts=ts, thread=ts)
         review = start_review(services, text, None, origin)
         try:
             reply_ts = await reuse_reply(client, channel, await find_reply(coach, channel, ts))

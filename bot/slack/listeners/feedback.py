@@ -8,7 +8,7 @@ from slack_bolt.async_app import AsyncApp
 from slack_bolt.context.ack.async_ack import AsyncAck
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.slack.delivery import send_private
+from bot.slack.delivery import answer_clicker
 from bot.slack.message import notice
 from bot.slack.review_blocks import HELPFUL_ACTION, NOT_HELPFUL_ACTION
 from bot.slack.services import SlackServices
@@ -21,19 +21,14 @@ def register(app: AsyncApp, services: SlackServices) -> None:
         ack: AsyncAck, body: dict[str, Any], action: dict[str, Any], client: AsyncWebClient
     ) -> None:
         await ack()
-        user = str(body["user"]["id"])
-        channel = (body.get("channel") or {}).get("id")
-        response_url = body.get("response_url")
+        user, tell = answer_clicker(client, body)
         helpful = action.get("action_id") == HELPFUL_ACTION
-
-        async def tell(line: str) -> None:
-            await send_private(client, notice(line), user=user, channel=channel, response_url=response_url)
 
         async def record() -> None:
             await services.coach.record_feedback(int(action["value"]), user, helpful)
-            await tell(thanks_for_feedback(helpful))
+            await tell(notice(thanks_for_feedback(helpful)))
 
-        services.work.start(record(), what="feedback", on_failure=lambda: tell(SOMETHING_WENT_WRONG))
+        services.work.start(record(), what="feedback", on_failure=lambda: tell(notice(SOMETHING_WENT_WRONG)))
 
     app.action(HELPFUL_ACTION)(feedback_clicked)
     app.action(NOT_HELPFUL_ACTION)(feedback_clicked)

@@ -63,11 +63,14 @@ async def review_reacted_message(
     if not await services.coach.claim(claim):
         return  # this version of the message has been reviewed already
     author = message.get("user") or reactor
-    origin = slack_origin("reaction", team=context.team_id, channel=channel, user=author, ts=ts)
+    thread = thread_of(message)
+    origin = slack_origin(
+        "reaction", team=context.team_id, channel=channel, user=author, ts=ts, thread=thread
+    )
     review = None
     try:
         review = start_review(services, text, await parent_text(client, channel, message), origin)
-        reply_ts = await post_placeholder(client, channel, thread_of(message))
+        reply_ts = await post_placeholder(client, channel, thread)
     except Exception:
         if review is not None:
             review.cancel()

@@ -11,6 +11,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 from bot.slack.access_gate import refusal_for
 from bot.slack.delivery import review_to_message, send_private
 from bot.slack.message import notice
+from bot.slack.message_reader import thread_of
 from bot.slack.mrkdwn import plain_text
 from bot.slack.services import SlackServices, slack_origin
 from bot.slack.thread_context import parent_text
@@ -46,7 +47,9 @@ def register(app: AsyncApp, services: SlackServices) -> None:
                 return
             await tell(REVIEWING_MESSAGE)
             author = message.get("user") or user
-            origin = slack_origin("shortcut", team=team, channel=channel, user=author, ts=message.get("ts"))
+            ts = message.get("ts")
+            thread = thread_of(message) if ts else None
+            origin = slack_origin("shortcut", team=team, channel=channel, user=author, ts=ts, thread=thread)
             replying_to = await parent_text(client, channel, message) if channel else None
             result = await review_to_message(services, text, replying_to, origin)
             await send_private(client, result, user=user, channel=channel, response_url=response_url)
