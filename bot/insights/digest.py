@@ -8,7 +8,9 @@ the figures are counts.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any, Literal
+from zoneinfo import ZoneInfo
 
 from bot.insights.weeks import LocalWeek
 from bot.store import SuggestionLog
@@ -78,6 +80,12 @@ def digest_queries(scope: Scope, weeks: int) -> dict[str, str]:
         "rewrites_used": "select count(distinct u.review_id) from reviews r "
         f"join rewrite_uses u on u.review_id = r.id where {in_week}",
     }
+
+
+def person_week(log: SuggestionLog, platform: str, user: str, timezone: str, now: datetime) -> Digest:
+    """A person's own figures for the week holding `now`: for their eyes only, never for a channel."""
+    week = LocalWeek.containing(now, ZoneInfo(timezone))
+    return build_digest(log, platform, user, week, scope="user")
 
 
 def build_digest(
