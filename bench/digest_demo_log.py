@@ -95,15 +95,19 @@ def fill_log(
     users: int = 8,
     seed: int = 7,
 ) -> int:
-    """Add about `reviews` reviews spread over the `weeks` before `end`; return how many were added."""
+    """Add `reviews` reviews spread over the `weeks` before `end`; return how many were added."""
     rng = random.Random(seed)
     end = end or datetime.now(UTC)
     start = end - timedelta(weeks=weeks)
     span = (end - start).total_seconds()
     moments = sorted(start + timedelta(seconds=rng.random() * span) for _ in range(reviews))
     added = 0
+    revised = False
     with log.lock, log.db.conn:
-        for at in moments:
+        for n, at in enumerate(moments):
+            if revised:  # the revision took this moment's place, so the total stays `reviews`
+                revised = False
+                continue
             channel = rng.choice(channels)
             user = f"U0DEMO{rng.randrange(users):03d}"
             progress = (at - start).total_seconds() / span  # 0 at the start, 1 at the end
@@ -111,7 +115,8 @@ def fill_log(
             cursor = log.db.conn.execute(INSERT, _row(at, platform, channel, user, verdict, rng, None))
             added += 1
             review_id = cursor.lastrowid
-            if verdict == "pushy" and rng.random() < 0.25:  # asked again with a revised draft
+            revised = verdict == "pushy" and n + 1 < len(moments) and rng.random() < 0.25
+            if revised:  # asked again with a revised draft
                 again = "ok" if rng.random() < 0.7 else "pushy"
                 later = at + timedelta(minutes=rng.randint(2, 90))
                 log.db.conn.execute(INSERT, _row(later, platform, channel, user, again, rng, review_id))
