@@ -1,7 +1,7 @@
 """Make a suggestion log with weeks of generated reviews, for the digest's demo, benchmark and tests.
 
-    .venv/bin/python bench/digest_demo_log.py demo.db            # 12 weeks, 3 Slack channels
-    PARTY_COACH_DB=demo.db .venv/bin/party-coach digest --platform slack --channel C0DEMO001 --out digest.png
+    .venv/bin/python bench/digest_demo_log.py demo.db --end 2026-11-30   # 12 weeks, 3 Slack channels
+    PARTY_COACH_DB=demo.db party-coach digest --platform slack --channel C0DEMO001 --out digest.png
 
 The reviews are made up: counts, verdicts and misses only, with a short stock draft. A team's pushy
 rate falls over the weeks, as coaching should make it; some pushy drafts are revised until they pass,
@@ -14,7 +14,7 @@ import argparse
 import json
 import random
 import sys
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
 from bot.store import SuggestionLog
@@ -132,14 +132,18 @@ def fill_log(
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("db", type=Path, help="the log file to make (it must not exist yet)")
-    parser.add_argument("--reviews", type=int, default=900)
+    parser.add_argument("--reviews", type=int, default=1500)
     parser.add_argument("--weeks", type=int, default=12)
+    parser.add_argument(
+        "--end", type=date.fromisoformat, help="the day after the last review (YYYY-MM-DD); default: now"
+    )
     args = parser.parse_args()
     if args.db.exists():
         sys.exit(f"{args.db} already exists; give a new file name")
     log = SuggestionLog(args.db)
     try:
-        added = fill_log(log, reviews=args.reviews, weeks=args.weeks)
+        end = datetime.combine(args.end, time(0), tzinfo=UTC) if args.end else None
+        added = fill_log(log, reviews=args.reviews, weeks=args.weeks, end=end)
     finally:
         log.close()
     print(f"{args.db}: {added:,} reviews over {args.weeks} weeks in channels {', '.join(DEMO_CHANNELS)}")

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import struct
+import subprocess
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
@@ -15,6 +18,8 @@ from bot.store import SuggestionLog
 from tests.test_digest import add_review
 
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
+ROOT = Path(__file__).resolve().parents[1]
+README = (ROOT / "README.md").read_text(encoding="utf-8")
 
 
 def run(*args: str) -> Result:
@@ -117,3 +122,26 @@ def test_without_matplotlib_the_text_goes_alone_with_the_reason(
     assert "Drafts reviewed: 2" in result.output
     assert "No chart: the chart needs matplotlib, which isn't installed" in result.output
     assert not out.exists()
+
+
+def png_size(png: bytes) -> tuple[int, int]:
+    width, height = struct.unpack(">II", png[16:24])  # the IHDR chunk comes first
+    return width, height
+
+
+def test_the_readme_digest_is_what_the_commands_print(tmp_path: Path) -> None:
+    section = README.split("## Weekly digest", 1)[1].split("\n## ", 1)[0]
+    session = section.split("```\n$ ", 1)[1].split("```", 1)[0]
+    steps = [step.split("\n", 1) for step in ("$ " + session).split("$ ")[1:]]
+    (tmp_path / "bench").symlink_to(ROOT / "bench")
+    (tmp_path / "docs").mkdir()
+    env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"}
+    env.pop("PARTY_COACH_DB")
+    for command, shown in steps:
+        result = subprocess.run(
+            ["bash", "-c", command], capture_output=True, text=True, env=env, cwd=tmp_path, check=False
+        )
+        assert (result.returncode, result.stderr, result.stdout) == (0, "", shown), command
+    made = (tmp_path / "docs" / "digest.png").read_bytes()
+    shipped = (ROOT / "docs" / "digest.png").read_bytes()
+    assert shipped.startswith(PNG_MAGIC) and png_size(shipped) == png_size(made)
