@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from bot.coach import Coach
+from bot.errors import LogError
 from bot.insights.digest import Digest
 from bot.insights.schedule import DigestSchedule, post_digest_once
 from bot.insights.weeks import LocalWeek
@@ -101,3 +102,15 @@ async def test_a_failed_post_is_released_for_another_try(coach: Coach) -> None:
         return None
 
     assert await post_digest_once(coach, "slack", "C1", week, accept) is not None
+
+
+async def test_a_log_that_cant_be_written_is_a_log_error(coach: Coach) -> None:
+    week = LocalWeek(date(2025, 12, 29), ZoneInfo("UTC"))
+    add_review(coach.log, datetime(2025, 12, 30, 12, tzinfo=UTC))
+    coach.log.db.execute("drop table digests_posted")
+
+    async def post(digest: Digest, chart: bytes | None) -> None:
+        raise AssertionError("nothing is posted without a claim")
+
+    with pytest.raises(LogError, match=r"can't write to the suggestion log at .*no such table"):
+        await post_digest_once(coach, "slack", "C1", week, post)

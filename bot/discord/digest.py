@@ -79,6 +79,9 @@ class WeeklyDigest(commands.Cog):
                     exc.text,
                 )
                 continue
+            except Exception:  # the daily loop must live on to try again tomorrow
+                logger.exception("discord: couldn't post the weekly digest in channel %s", channel_id)
+                continue
             if digest is not None:
                 logger.info("discord: posted the digest for the week of %s in %s", week.monday, channel_id)
                 posted.append(channel_id)

@@ -7,12 +7,14 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import sqlite3
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from bot.coach import Coach
+from bot.errors import LogError
 from bot.insights.chart import ChartUnavailable, render_chart
 from bot.insights.digest import Digest, build_digest
 from bot.insights.weeks import WEEK, LocalWeek, monday_of
@@ -68,21 +70,23 @@ class DigestSchedule:
 
 def claim_week(log: SuggestionLog, platform: str, channel: str, week: LocalWeek) -> bool:
     """True the first time a channel's digest for `week` is claimed; held across restarts."""
-    with log.lock, log.db.conn:
-        cursor = log.db.execute(
-            "insert or ignore into digests_posted (created_at, platform, channel, week) values (?, ?, ?, ?)",
-            [now_utc(), platform, channel, week.monday.isoformat()],
-        )
-        return cursor.rowcount == 1
+    sql = "insert or ignore into digests_posted (created_at, platform, channel, week) values (?, ?, ?, ?)"
+    return _write(log, sql, [now_utc(), platform, channel, week.monday.isoformat()]) == 1
 
 
 def release_week(log: SuggestionLog, platform: str, channel: str, week: LocalWeek) -> None:
     """Forget a claim, so a digest that failed to post is tried again."""
-    with log.lock, log.db.conn:
-        log.db.execute(
-            "delete from digests_posted where platform = ? and channel = ? and week = ?",
-            [platform, channel, week.monday.isoformat()],
-        )
+    sql = "delete from digests_posted where platform = ? and channel = ? and week = ?"
+    _write(log, sql, [platform, channel, week.monday.isoformat()])
+
+
+def _write(log: SuggestionLog, sql: str, params: list[str]) -> int:
+    """Run one write in its own transaction; rows changed. A failure is a LogError, as for every log write."""
+    try:
+        with log.lock, log.db.conn:
+            return int(log.db.execute(sql, params).rowcount)
+    except sqlite3.Error as exc:
+        raise LogError(f"can't write to the suggestion log at {log.path}: {exc}") from None
 
 
 async def chart_or_none(digest: Digest, coach: Coach) -> bytes | None:
