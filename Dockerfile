@@ -30,7 +30,8 @@ RUN useradd --create-home --uid 10001 coach
 WORKDIR /app
 
 COPY --from=build /wheels /wheels
-RUN pip install --no-cache-dir /wheels/*.whl && rm -rf /wheels \
+# The charts extra draws the weekly digest's chart (matplotlib).
+RUN pip install --no-cache-dir "$(echo /wheels/*.whl)[charts]" && rm -rf /wheels \
     && mkdir -p /app/data && chown coach:coach /app/data
 
 USER 10001:10001

@@ -22,7 +22,7 @@ OFFLINE_SOURCES := $(wildcard bot/review/offline*.py)
 $(STAMP): pyproject.toml setup.py $(OFFLINE_SOURCES) | check-python
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip $(QUIET_PIP)
-	PYTHONWARNINGS=ignore $(BIN)/python -m pip install --quiet -e '.[dev]' $(QUIET_PIP)
+	PYTHONWARNINGS=ignore $(BIN)/python -m pip install --quiet -e '.[dev,charts]' $(QUIET_PIP)
 	@$(BIN)/python -c 'from bot.review.native_build import offline_build; print("offline reviewer:", offline_build())'
 	@touch $(STAMP)
 

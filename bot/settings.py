@@ -20,6 +20,7 @@ BUNDLED_PROMPTS = PACKAGE_DIR / "prompts"
 
 MAX_DRAFT_CHARS = 40_000
 ReviewerChoice = Literal["auto", "offline", "llm"]
+DigestDay = Literal["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "off"]
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 
 
@@ -93,6 +94,8 @@ class Settings(BaseSettings):
     tip_time: time = Field(time(9, 30), validation_alias=_env("PARTY_COACH_TIP_TIME"))
     tip_timezone: str = Field("UTC", validation_alias=_env("PARTY_COACH_TIP_TIMEZONE", "TZ"))
     tip_weekdays_only: bool = Field(True, validation_alias=_env("PARTY_COACH_TIP_WEEKDAYS_ONLY"))
+    digest_day: DigestDay = Field("monday", validation_alias=_env("PARTY_COACH_DIGEST_DAY"))
+    digest_time: time = Field(time(9, 0), validation_alias=_env("PARTY_COACH_DIGEST_TIME"))
 
     # Slack
     slack_bot_token: SecretStr | None = Field(None, validation_alias=_env("SLACK_BOT_TOKEN"))
@@ -139,6 +142,11 @@ class Settings(BaseSettings):
         if isinstance(value, str):
             return [part.strip() for part in value.split(",") if part.strip()]
         return value
+
+    @field_validator("digest_day", mode="before")
+    @classmethod
+    def _lower_case_day(cls, value: object) -> object:
+        return value.strip().lower() if isinstance(value, str) else value
 
     @field_validator("db_path")
     @classmethod
@@ -209,7 +217,7 @@ SPEND_LIMIT_SETTINGS = frozenset(
 CHAT_SETTINGS = SPEND_LIMIT_SETTINGS | frozenset(
     name
     for name in Settings.model_fields
-    if name.startswith(("slack_", "discord_", "tip_", "review_emoji", "allow_", "deny_"))
+    if name.startswith(("slack_", "discord_", "tip_", "digest_", "review_emoji", "allow_", "deny_"))
 )
 DISCORD_ID_HOWTO = (
     "in Discord, turn on Developer Mode, then right-click the channel, server or role → Copy ID"

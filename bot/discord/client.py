@@ -12,6 +12,7 @@ from discord.voice_client import VoiceClient
 from bot.coach import Coach
 from bot.discord.coach_commands import CoachCommands
 from bot.discord.daily_tip import DailyTip
+from bot.discord.digest import WeeklyDigest
 from bot.discord.drafts_channel import DraftsChannel
 from bot.discord.feedback import FeedbackButton
 from bot.discord.invite import invite_url
@@ -116,6 +117,7 @@ class PartyCoachBot(commands.Bot):
             )
             log(NO_MESSAGE_CONTENT.format(why=why, still=still.format(emoji=settings.discord_review_emoji)))
         await self.add_cog(DailyTip(self))
+        await self.add_cog(WeeklyDigest(self))
         await sync_commands(self)
 
 

@@ -1,4 +1,4 @@
-"""/coach forget (delete my data, after a Confirm / Cancel question) and /coach stats (usage, for admins)."""
+"""/coach forget (delete my data, after a question), /coach stats (usage, for admins), /coach me (my week)."""
 
 from __future__ import annotations
 
@@ -12,6 +12,8 @@ from discord.ext import commands
 
 from bot.discord.embeds import one_line
 from bot.discord.replies import send_friendly
+from bot.insights.digest import person_week
+from bot.insights.wording import digest_lines
 from bot.store import ReviewFilter
 from bot.usage import Prices, total, usage_by
 from bot.wording import (
@@ -108,4 +110,13 @@ class CoachCommands(commands.GroupCog, group_name="coach", group_description="Yo
         )
         rows = await self.coach.in_log_thread(usage_by, self.coach.log, "day", prices, scope)
         lines = usage_summary(STATS_DAYS, rows, total(rows, prices), prices)
+        await interaction.followup.send(one_line("\n".join(lines)), ephemeral=True)
+
+    @app_commands.command(name="me", description="Your own figures for this week (only you see them).")
+    async def me(self, interaction: discord.Interaction) -> None:
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        coach, user = self.coach, str(interaction.user.id)
+        zone = coach.settings.tip_timezone
+        figures = await coach.in_log_thread(person_week, coach.log, "discord", user, zone, datetime.now(UTC))
+        lines = digest_lines(figures, coach.principles)
         await interaction.followup.send(one_line("\n".join(lines)), ephemeral=True)

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import discord
 
-# Read the channel and its history (for the reaction), reply there and in threads, with embeds.
+# Read the channel and its history (for the reaction), reply there and in threads, with embeds, and
+# attach the weekly digest's chart.
 PERMISSIONS = discord.Permissions(
     view_channel=True,
     send_messages=True,
     send_messages_in_threads=True,
     embed_links=True,
     read_message_history=True,
+    attach_files=True,
 )
 SCOPES = ("bot", "applications.commands")
 

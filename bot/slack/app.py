@@ -1,4 +1,4 @@
-"""Wire the Slack app: one Web API client, Bolt's AsyncApp, every listener, and the daily tip poster."""
+"""Wire the Slack app: one Web API client, Bolt's AsyncApp, every listener, the tip and digest posters."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ from bot.coach import Coach
 from bot.errors import ConfigError
 from bot.slack.client import make_web_client
 from bot.slack.daily_tip import DailyTipPoster, utc_now
+from bot.slack.digest import DigestPoster
 from bot.slack.listeners import register_all
 from bot.slack.services import SlackServices
 
@@ -41,6 +42,7 @@ class SlackBot:
     services: SlackServices
     tips: DailyTipPoster
     authorize: Callable[[], Awaitable[AuthorizeResult]]
+    digests: DigestPoster
 
 
 def cached_authorization(client: AsyncWebClient) -> Callable[[], Awaitable[AuthorizeResult]]:
@@ -90,4 +92,8 @@ def build_slack_bot(
     services = SlackServices(coach)
     register_all(app, services)
     tips = DailyTipPoster(coach, client, list(settings.slack_tip_channels), now=now)
-    return SlackBot(app=app, client=client, services=services, tips=tips, authorize=authorize)
+    # The digest goes to the tip channels, read from the tip poster each week so both always agree.
+    digests = DigestPoster(coach, client, lambda: list(tips.channels), now=now)
+    return SlackBot(
+        app=app, client=client, services=services, tips=tips, authorize=authorize, digests=digests
+    )

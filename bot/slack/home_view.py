@@ -27,8 +27,13 @@ Week = tuple[str, int, int]
 
 
 def home_view(
-    reviews: list[dict[str, Any]], weeks: list[Week], principles: PrincipleSet, review_emoji: str
+    reviews: list[dict[str, Any]],
+    weeks: list[Week],
+    principles: PrincipleSet,
+    review_emoji: str,
+    your_week: list[str] | None = None,
 ) -> dict[str, Any]:
+    """The Home tab; `your_week` is the person's own digest lines for this week (title first)."""
     blocks: list[dict[str, Any]] = [
         {"type": "header", "text": {"type": "plain_text", "text": "Your Party Coach"}},
         section(
@@ -38,6 +43,7 @@ def home_view(
         {"type": "divider"},
         section("*Your pushy rate, week by week*\n" + pushy_rate_text(weeks)),
         {"type": "divider"},
+        *your_week_blocks(your_week),
         section("*Your recent reviews*"),
     ]
     if not reviews:
@@ -45,6 +51,14 @@ def home_view(
     blocks += [review_summary(row, principles) for row in reviews]
     blocks.append(context(f"Type `{COMMAND} help` anywhere to see everything Party Coach can do."))
     return {"type": "home", "blocks": blocks[:100]}
+
+
+def your_week_blocks(lines: list[str] | None) -> list[dict[str, Any]]:
+    """This week's own figures, the same as the channel digest's but only about this person."""
+    if not lines:
+        return []
+    title, *figures = (escape(line) for line in lines)
+    return [section(f"*{title}*\n" + "\n".join(figures)), {"type": "divider"}]
 
 
 def pushy_rate_text(weeks: list[Week]) -> str:

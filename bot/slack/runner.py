@@ -119,6 +119,7 @@ async def running_slack(
             assert settings.slack_app_token is not None
             socket = await connect(bot, settings.slack_app_token.get_secret_value())
         tips = asyncio.create_task(bot.tips.run(stop_tips)) if post_tips and bot.tips.channels else None
+        digests = asyncio.create_task(bot.digests.run(stop_tips)) if post_tips else None
         freeze_startup_objects()
         try:
             yield RunningSlack(bot=bot, port=bound)
@@ -129,9 +130,10 @@ async def running_slack(
             if http_runner is not None:
                 await http_runner.cleanup()
             await bot.services.work.drain(DRAIN_SECONDS)
-            if tips is not None:
-                with suppress(asyncio.CancelledError):
-                    await tips
+            for poster in (tips, digests):
+                if poster is not None:
+                    with suppress(asyncio.CancelledError):
+                        await poster
 
 
 async def serve_slack(coach: Coach, stop: asyncio.Event, *, http: bool = False, port: int = 3000) -> None:

@@ -27,9 +27,9 @@ async def test_a_bot_in_no_server_logs_the_link_that_invites_it(
 
 
 def test_the_readme_invite_template_asks_for_what_the_bot_needs() -> None:
-    """The permissions integer is Discord's sum of the five permissions the README names."""
+    """The permissions integer is Discord's sum of the six permissions the README names."""
     assert invite_url("YOUR_APPLICATION_ID") in README
-    assert "permissions=274877991936" in invite_url(1)
+    assert "permissions=274878024704" in invite_url(1)
     for permission in ("View Channels", "Send Messages", "Send Messages in Threads", "Embed Links",
-                       "Read Message History"):  # fmt: skip
+                       "Read Message History", "Attach Files"):  # fmt: skip
         assert f"**{permission}**" in README

@@ -7,6 +7,11 @@ real HTTP (and a real WebSocket) exactly as it would talk to Slack. Tests seed m
     fake.rate_limit_once("chat.postMessage", retry_after=0)   # 429 + Retry-After, then normal
     fake.not_in_channel.add("C123")                           # reading that channel fails
     fake.fail_next("chat.update", "message_not_found")        # one {"ok": false} answer
+    fake.fail_uploads = True                                  # the upload URL answers 500
+
+Files go up the way `files_upload_v2` sends them: files.getUploadURLExternal hands out a loopback
+upload URL, the bytes are POSTed there (kept in `uploads`, by file id), and files.completeUploadExternal
+shares them in the channel, with the initial comment as the message.
 """
 
 from __future__ import annotations
@@ -73,6 +78,8 @@ class FakeSlack(SlackWorkspace):
         self._sockets: list[web.WebSocketResponse] = []
         self._rate_limits: dict[str, int] = {}
         self._failures: dict[str, str] = {}
+        self.uploads: dict[str, bytes] = {}
+        self.fail_uploads = False
         self._loop: asyncio.AbstractEventLoop | None = None
         self._runner: web.AppRunner | None = None
         self._thread: threading.Thread | None = None
@@ -112,6 +119,7 @@ class FakeSlack(SlackWorkspace):
         app = web.Application(client_max_size=16 * 1024 * 1024)
         app.router.add_route("*", "/api/{method}", self._api)
         app.router.add_post("/hooks/{hook}", self._hook)
+        app.router.add_post("/upload/{file_id}", self._upload)
         app.router.add_get("/socket", self._socket)
         self._runner = web.AppRunner(app, access_log=None)
         await self._runner.setup()
@@ -211,6 +219,38 @@ class FakeSlack(SlackWorkspace):
             return web.Response(status=404, text="expired_url")
         return web.json_response({"ok": True})
 
+    async def _upload(self, request: web.Request) -> web.Response:
+        if self.fail_uploads:
+            return web.Response(status=500, text="upload failed")
+        file_id = request.match_info["file_id"]
+        if file_id not in self.uploads:
+            return web.Response(status=404, text="unknown upload")
+        self.uploads[file_id] = await request.read()
+        return web.Response(text=f"OK - {len(self.uploads[file_id])}")
+
+    def _file_answer(self, method: str, args: dict[str, Any]) -> dict[str, Any]:
+        """files.getUploadURLExternal and files.completeUploadExternal, as Slack answers them."""
+        if method == "files.getUploadURLExternal":
+            if not args.get("filename") or not str(args.get("length", "")).isdigit():
+                return {"ok": False, "error": "invalid_arguments"}
+            file_id = f"F{self.new_ts().replace('.', '')[-10:]}"
+            self.uploads[file_id] = b""
+            return {
+                "ok": True,
+                "file_id": file_id,
+                "upload_url": f"http://127.0.0.1:{self.port}/upload/{file_id}",
+            }
+        files = json.loads(str(args.get("files") or "[]"))
+        if not files or any(not self.uploads.get(str(f.get("id"))) for f in files):
+            return {"ok": False, "error": "file_not_found"}
+        shared = [{"id": f["id"], "title": f.get("title", ""), "name": f.get("title", "")} for f in files]
+        channel = str(args.get("channel_id") or "")
+        if channel:
+            self.add_message(
+                channel, str(args.get("initial_comment") or ""), user=BOT_USER_ID, bot_id=BOT_ID, files=shared
+            )
+        return {"ok": True, "files": shared}
+
     async def _api(self, request: web.Request) -> web.Response:
         method = request.match_info["method"]
         args: dict[str, Any] = dict(request.query)
@@ -236,4 +276,6 @@ class FakeSlack(SlackWorkspace):
             return web.json_response({"ok": False, "error": self._failures.pop(method)})
         if method == "apps.connections.open":
             return web.json_response({"ok": True, "url": f"ws://127.0.0.1:{self.port}/socket"})
+        if method in ("files.getUploadURLExternal", "files.completeUploadExternal"):
+            return web.json_response(self._file_answer(method, args))
         return web.json_response(self.answer(method, args))

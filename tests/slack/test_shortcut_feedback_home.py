@@ -126,3 +126,21 @@ async def test_the_messages_tab_does_not_publish_home(slack: SlackSender, fake_s
     await slack.event({"type": "app_home_opened", "user": AUTHOR, "channel": "DHOME", "tab": "messages"})
     await slack.settle()
     assert fake_slack.calls_to("views.publish") == []
+
+
+async def test_app_home_shows_the_persons_own_week(slack: SlackSender, fake_slack: FakeSlack) -> None:
+    await slack.command(PUSHY)
+    await slack.command(FRIENDLY)
+    await fake_slack.wait_for_hooks(2)
+    await slack.event({"type": "app_home_opened", "user": AUTHOR, "channel": "DHOME", "tab": "home"})
+    [published] = await fake_slack.wait_for("views.publish")
+    shown = texts_of(published["view"])
+    assert "*Your week · " in shown
+    assert "Drafts reviewed: 2" in shown and "Pushy: 50% (1 of 2)" in shown
+    assert "Weekly digest" not in shown  # the channel's digest is never on a person's Home
+
+
+async def test_app_home_own_week_for_someone_new(slack: SlackSender, fake_slack: FakeSlack) -> None:
+    await slack.event({"type": "app_home_opened", "user": "UNEW0001", "channel": "DHOME", "tab": "home"})
+    [published] = await fake_slack.wait_for("views.publish")
+    assert "No drafts reviewed this week yet." in texts_of(published["view"])

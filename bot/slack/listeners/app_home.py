@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import Any
 
 from slack_bolt.async_app import AsyncApp
 from slack_sdk.web.async_client import AsyncWebClient
 
+from bot.insights.digest import person_week
+from bot.insights.wording import digest_lines
 from bot.slack.home_view import home_view
 from bot.slack.services import SlackServices
 
@@ -27,5 +30,8 @@ async def publish_home(services: SlackServices, client: AsyncWebClient, user: st
         coach.log.recent_reviews, user=user, platform="slack", limit=RECENT_REVIEWS
     )
     weeks = await coach.in_log_thread(coach.log.weekly_pushy_rate, "slack", user)
-    view = home_view(reviews, weeks, services.coach.principles, services.review_emoji)
+    zone = coach.settings.tip_timezone
+    mine = await coach.in_log_thread(person_week, coach.log, "slack", user, zone, datetime.now(UTC))
+    your_week = digest_lines(mine, coach.principles)
+    view = home_view(reviews, weeks, services.coach.principles, services.review_emoji, your_week)
     await client.views_publish(user_id=user, view=view)

@@ -1,0 +1,1 @@
+"""Team insights from the suggestion log: the weekly digest, its chart and when it is due."""
