@@ -66,6 +66,7 @@ def bind(port: int) -> socket.socket:
             f"can't use port {port} ({exc.strerror or exc}): another program may have it. "
             f"Try another one, such as --port {port + 1 if port else 8002}"
         ) from None
+    sock.listen()  # a browser that comes before the server is up waits in line instead of being refused
     return sock
 
 
