@@ -37,6 +37,7 @@ class RunningDashboard:
     process: subprocess.Popen[str]
     charts: str
     queries: str
+    printed: list[str]  # what it printed up to its addresses
 
     @property
     def base(self) -> str:
@@ -58,26 +59,27 @@ def running_dashboard(
         cwd=cwd,
     )
     try:
-        addresses = _read_addresses(process)
-        yield RunningDashboard(process, addresses["Charts"], addresses["Saved queries"])
+        printed = _read_addresses(process)
+        addresses = {m[1]: m[2] for m in map(ADDRESS.match, printed) if m}
+        yield RunningDashboard(process, addresses["Charts"], addresses["Saved queries"], printed)
     finally:
         process.terminate()
         process.communicate(timeout=START_SECONDS)
 
 
-def _read_addresses(process: subprocess.Popen[str]) -> dict[str, str]:
-    """The addresses the command prints once it listens; its error if it stops first."""
+def _read_addresses(process: subprocess.Popen[str]) -> list[str]:
+    """The lines the command prints up to its addresses, once it listens; its error if it stops first."""
     assert process.stdout is not None
-    found: dict[str, str] = {}
+    printed: list[str] = []
+    found = 0
     timer = threading.Timer(START_SECONDS, process.kill)  # never wait forever on a hung start
     timer.start()
     try:
         for line in process.stdout:
-            matched = ADDRESS.match(line.rstrip("\n"))
-            if matched:
-                found[matched[1]] = matched[2]
-            if len(found) == 2:
-                return found
+            printed.append(line.rstrip("\n"))
+            found += ADDRESS.match(printed[-1]) is not None
+            if found == 2:
+                return printed
     finally:
         timer.cancel()
     _, error = process.communicate(timeout=START_SECONDS)

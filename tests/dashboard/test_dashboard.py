@@ -42,6 +42,7 @@ PRINCIPLES = load_principles(BUNDLED_DATA / "principles.toml")
 TITLES = {p.id: p.title for p in PRINCIPLES.items}
 TIMEOUT = 30
 CHART_CALL = "renderChart('"
+README = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
 
 
 def dashboard_env(folder: Path) -> dict[str, str]:
@@ -236,6 +237,18 @@ def test_pages_answer_with_the_shipped_labels(demo: RunningDashboard) -> None:
 def test_saved_query_figures_match_the_log(demo: RunningDashboard, demo_log: Path, name: str) -> None:
     assert_figures(demo, demo_log, name)
     assert len(query_rows(demo, name)) > 1
+
+
+def test_the_readme_shows_what_it_prints(demo: RunningDashboard, demo_log: Path) -> None:
+    section = README.split("\n## Dashboard\n", 1)[1].split("\n## ", 1)[0]
+    shown = section.split("```\n$ party-coach dashboard\n", 1)[1].split("```", 1)[0].splitlines()
+    port = demo.base.rsplit(":", 1)[1]
+    readme_log = "/home/you/.local/share/party-coach/party-coach.db"
+    expected_lines = [
+        line.replace(readme_log, str(demo_log)).replace(":8001/", f":{port}/") for line in shown
+    ]
+    assert demo.process.stdout is not None
+    assert [*demo.printed, demo.process.stdout.readline().rstrip("\n")] == expected_lines
 
 
 def test_cost_uses_the_configured_prices(demo: RunningDashboard) -> None:
