@@ -49,3 +49,5 @@ def dashboard(ctx: click.Context, port: int, db_path: Path | None) -> None:
         serve(path, port, prices, titles, ready)
     except PartyCoachError as exc:
         raise fail(str(exc)) from None
+    except KeyboardInterrupt:  # Ctrl+C is how it is meant to stop, not a failure
+        click.echo("Dashboard stopped.")

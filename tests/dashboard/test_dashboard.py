@@ -6,6 +6,7 @@ import hashlib
 import html
 import json
 import os
+import signal
 import sqlite3
 import struct
 import urllib.error
@@ -300,6 +301,13 @@ def test_an_empty_log_renders(tmp_path: Path) -> None:
             assert query_rows(dashboard, name) == []
         charts = chart_queries(page(dashboard.charts))
         assert sql_rows(dashboard, charts["pushy_rate"]["query"]) == [{"Pushy rate": 0}]
+        dashboard.process.send_signal(signal.SIGINT)  # Ctrl+C
+        out, err = dashboard.process.communicate(timeout=TIMEOUT)
+        assert (dashboard.process.returncode, out.strip(), err) == (
+            0,
+            "Open one in your browser. Press Ctrl+C to stop.\nDashboard stopped.",
+            "",
+        )
 
 
 def test_a_single_review_renders(tmp_path: Path) -> None:
