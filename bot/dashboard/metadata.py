@@ -76,12 +76,13 @@ def datasette_metadata(
     dashboard_url = f"/-/dashboards/{spec.dashboard.slug}"
     return {
         "title": spec.title,
-        "description_html": (
-            f'{spec.description} <a href="{dashboard_url}">Open the charts</a>.'  # all shipped text
+        "description_html": (  # all shipped text
+            f'{spec.description} <a href="{dashboard_url}">Open the charts</a>, '
+            f'or <a href="/{DB_NAME}">the saved queries and tables</a>.'
         ),
         "databases": {
             DB_NAME: {
-                "description": spec.description,
+                "description": spec.database_description,
                 "tables": tables,
                 "queries": {
                     name: {

@@ -43,6 +43,7 @@ class DashboardSpec(BaseModel):
 class Spec(BaseModel):
     title: str
     description: str
+    database_description: str
     tables: dict[str, TableSpec]
     hidden_tables: list[str]
     queries: dict[str, QuerySpec]
