@@ -22,7 +22,7 @@ OFFLINE_SOURCES := $(wildcard bot/review/offline*.py)
 $(STAMP): pyproject.toml setup.py $(OFFLINE_SOURCES) | check-python
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip $(QUIET_PIP)
-	PYTHONWARNINGS=ignore $(BIN)/python -m pip install --quiet -e '.[dev,charts]' $(QUIET_PIP)
+	PYTHONWARNINGS=ignore $(BIN)/python -m pip install --quiet -e '.[dev,charts,dashboard]' $(QUIET_PIP)
 	@$(BIN)/python -c 'from bot.review.native_build import offline_build; print("offline reviewer:", offline_build())'
 	@touch $(STAMP)
 
@@ -36,6 +36,9 @@ demo: install
 	@$(BIN)/party-coach log --limit 8
 	@echo
 	@$(BIN)/party-coach tip --channel demo
+	@echo
+	@echo "== Browse the log in your browser: charts, saved queries, every review (read-only) =="
+	@echo "Run $(BIN)/party-coach dashboard and open the address it prints. Ctrl+C stops it."
 
 lint: install
 	$(BIN)/ruff check bot tests bench setup.py

@@ -27,3 +27,7 @@ class LogBusy(LogError):
 
 class LogMissing(LogError):
     """A command that only reads the log was pointed at a log that doesn't exist."""
+
+
+class DashboardError(PartyCoachError):
+    """The dashboard can't start: Datasette is missing, the port is taken, or the file isn't a log."""

@@ -78,6 +78,14 @@ def text_hash(text: str | None) -> str | None:
     return hashlib.sha256(text.encode("utf-8")).hexdigest() if text is not None else None
 
 
+def missing_log(path: Path) -> LogMissing:
+    """The error for a command that only reads the log, pointed at one that doesn't exist yet."""
+    return LogMissing(
+        f"there is no suggestion log at {path} yet. "
+        'It is made by the first review: party-coach review "your draft"'
+    )
+
+
 @dataclass(frozen=True)
 class ReviewRecord:
     """One review to log, with the draft it was about and where that draft came from."""
@@ -153,10 +161,7 @@ class SuggestionLog:
         self._lock: threading.RLock = threading.RLock()
         in_memory = str(self.path) == ":memory:"
         if not create and not in_memory and not self.path.is_file():
-            raise LogMissing(
-                f"there is no suggestion log at {self.path} yet. "
-                'It is made by the first review: party-coach review "your draft"'
-            )
+            raise missing_log(self.path)
         try:
             if not in_memory:
                 self.path.parent.mkdir(parents=True, exist_ok=True)

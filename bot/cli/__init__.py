@@ -6,6 +6,7 @@ import click
 
 from bot import __version__
 from bot.cli.common import honour_no_color
+from bot.cli.dashboard import dashboard
 from bot.cli.digest import digest
 from bot.cli.doctor import doctor
 from bot.cli.eval import eval_command
@@ -25,7 +26,7 @@ def cli(ctx: click.Context) -> None:
     honour_no_color(ctx)
 
 
-for command in (review, log, tip, digest, eval_command, doctor, run, health, train):
+for command in (review, log, tip, digest, eval_command, doctor, run, health, train, dashboard):
     cli.add_command(command)
 
 
