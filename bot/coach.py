@@ -47,6 +47,23 @@ class ReviewOutcome:
     review: Review
     review_id: int | None
     unsaved: ReviewRecord | None = None  # the row to log, when the review was made with record=False
+    origin: Origin = CLI_ORIGIN
+    error: str | None = None  # why the chosen reviewer couldn't answer, when the offline one stood in
+
+    def log_fields(self) -> dict[str, object]:
+        """What a log line about this review carries as `extra` (PARTY_COACH_LOG_FORMAT=json shows it)."""
+        return log_context(
+            self.origin,
+            review_id=self.review_id,
+            latency_ms=round(self.review.latency_ms, 1),
+            reviewer=self.review.reviewer,
+            error=self.error,
+        )
+
+
+def log_context(origin: Origin, **known: object) -> dict[str, object]:
+    """Log `extra` for a line about a review from `origin`: platform, channel, and whatever else is known."""
+    return {"platform": origin.platform, "channel": origin.channel, **known}
 
 
 def cache_key(draft: Draft, reviewer: Reviewer) -> str:
@@ -130,15 +147,22 @@ class Coach:
             try:
                 review = await self.reviewer.review(draft)
             except ReviewerUnavailable as exc:
-                logger.warning("reviewer %s unavailable: %s", self.reviewer.name, exc)
                 error = str(exc)
+                logger.warning(
+                    "reviewer %s unavailable: %s",
+                    self.reviewer.name,
+                    exc,
+                    extra=log_context(origin, reviewer=self.reviewer.name, error=error),
+                )
                 key = None
                 review = self.offline.review_sync(draft)
                 review.notes.append(fallback_note(str(exc)))
         row = ReviewRecord(review, draft.text, draft.context, origin, draft.platform, key, error)
         if not record:
-            return ReviewOutcome(draft=draft, review=review, review_id=None, unsaved=row)
-        return ReviewOutcome(draft=draft, review=review, review_id=await self._save(row))
+            return ReviewOutcome(draft, review, None, unsaved=row, origin=origin, error=error)
+        outcome = ReviewOutcome(draft, review, await self._save(row), origin=origin, error=error)
+        logger.debug("review %s saved", outcome.review_id, extra=outcome.log_fields())
+        return outcome
 
     async def _save(self, row: ReviewRecord) -> int | None:
         """Log one review, trying again while another program holds the lock; None if it can't be saved."""
@@ -146,13 +170,15 @@ class Coach:
             try:
                 return (await self.in_log_thread(self.log.record_reviews, [row]))[0]
             except LogBusy as exc:
+                fields = log_context(row.origin, reviewer=row.review.reviewer, error=str(exc))
                 if delay is None:
-                    logger.error("%s; this review was not saved", exc)
+                    logger.error("%s; this review was not saved", exc, extra=fields)
                     return None
-                logger.warning("%s; trying again in %g s", exc, delay)
+                logger.warning("%s; trying again in %g s", exc, delay, extra=fields)
                 await asyncio.sleep(delay)
             except LogError as exc:
-                logger.error("%s", exc)
+                fields = log_context(row.origin, reviewer=row.review.reviewer, error=str(exc))
+                logger.error("%s", exc, extra=fields)
                 return None
         return None
 
@@ -160,7 +186,10 @@ class Coach:
         """Log reviews made with record=False, a few hundred rows per transaction; raises LogError."""
         rows = [o.unsaved for o in outcomes if o.unsaved is not None]
         ids = iter(self.log.record_reviews(rows))
-        return [ReviewOutcome(o.draft, o.review, next(ids)) if o.unsaved else o for o in outcomes]
+        return [
+            ReviewOutcome(o.draft, o.review, next(ids), origin=o.origin, error=o.error) if o.unsaved else o
+            for o in outcomes
+        ]
 
     async def todays_tip(self, platform: str, channel: str, day: date) -> TipOfTheDay:
         return await self.in_log_thread(pick_tip, self.log, self.tips, platform, channel, day)

@@ -80,3 +80,49 @@ def unfrozen_heap() -> Iterator[None]:
     yield
     gc.unfreeze()
     freeze_startup_objects.cache_clear()
+
+
+class CapturedLog:
+    """Every log line written while it is attached, at DEBUG, in both shapes `party-coach run` can write."""
+
+    def __init__(self) -> None:
+        import io
+        import logging
+
+        from bot.cli.logging_setup import JsonLines, TextLines
+
+        self.text_out, self.json_out = io.StringIO(), io.StringIO()
+        self.handlers = [logging.StreamHandler(self.text_out), logging.StreamHandler(self.json_out)]
+        self.handlers[0].setFormatter(TextLines())
+        self.handlers[1].setFormatter(JsonLines())
+
+    @property
+    def text(self) -> str:
+        return self.text_out.getvalue()
+
+    def json_lines(self) -> list[dict[str, object]]:
+        import json
+
+        return [json.loads(line) for line in self.json_out.getvalue().splitlines()]
+
+    def about(self, event_part: str) -> list[dict[str, object]]:
+        """The JSON lines whose event contains `event_part`."""
+        return [line for line in self.json_lines() if event_part in str(line["event"])]
+
+
+@pytest.fixture
+def captured_log() -> Iterator[CapturedLog]:
+    import logging
+
+    captured = CapturedLog()
+    root = logging.getLogger()
+    old_level = root.level
+    root.setLevel(logging.DEBUG)
+    for handler in captured.handlers:
+        root.addHandler(handler)
+    try:
+        yield captured
+    finally:
+        for handler in captured.handlers:
+            root.removeHandler(handler)
+        root.setLevel(old_level)
