@@ -11,7 +11,7 @@ import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime
 from typing import Any, TypeVar
 
 from bot.errors import LogBusy, LogError, ReviewerUnavailable
@@ -90,6 +90,8 @@ class Coach:
         self.offline = reviewer if isinstance(reviewer, OfflineReviewer) else OfflineReviewer(principles)
         self.tips = tips
         self._in_flight: set[asyncio.Task[Any]] = set()
+        # When the chosen reviewer last couldn't answer, and why (a friendly reason), for GET /health.
+        self.last_fallback: tuple[str, str] | None = None
         # One thread for all log I/O: writes are serialised by the log's lock anyway, and a burst of
         # reviews then never waits behind other work in the loop's default thread pool.
         self._log_thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="suggestion-log")
@@ -148,6 +150,7 @@ class Coach:
                 review = await self.reviewer.review(draft)
             except ReviewerUnavailable as exc:
                 error = str(exc)
+                self.last_fallback = (datetime.now(UTC).isoformat(timespec="seconds"), error)
                 logger.warning(
                     "reviewer %s unavailable: %s",
                     self.reviewer.name,
