@@ -35,9 +35,9 @@ def log_state(log: SuggestionLog) -> dict[str, Any]:
             finally:
                 conn.execute(f"PRAGMA busy_timeout = {int(busy_ms)}")
         except sqlite3.Error as exc:
-            return {"path": str(log.path), "writable": False, "problem": str(exc)}
+            return {"writable": False, "problem": str(exc)}
+    # No file path or setting in the report: in HTTP mode anyone who can reach Slack's endpoint can read it.
     return {
-        "path": str(log.path),
         "writable": True,
         "reviews": int(reviews),
         "last_review_at": latest[0] if latest else None,
