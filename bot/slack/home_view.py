@@ -27,8 +27,13 @@ Week = tuple[str, int, int]
 
 
 def home_view(
-    reviews: list[dict[str, Any]], weeks: list[Week], principles: PrincipleSet, review_emoji: str
+    reviews: list[dict[str, Any]],
+    weeks: list[Week],
+    principles: PrincipleSet,
+    review_emoji: str,
+    usage: list[str] | None = None,
 ) -> dict[str, Any]:
+    """The Home tab; `usage` (the workspace's recent usage, in lines) is shown to admins only."""
     blocks: list[dict[str, Any]] = [
         {"type": "header", "text": {"type": "plain_text", "text": "Your Party Coach"}},
         section(
@@ -36,6 +41,7 @@ def home_view(
             f"`{COMMAND} your text`, or react with :{escape(review_emoji)}: to any message."
         ),
         {"type": "divider"},
+        *admin_usage(usage),
         section("*Your pushy rate, week by week*\n" + pushy_rate_text(weeks)),
         {"type": "divider"},
         section("*Your recent reviews*"),
@@ -45,6 +51,15 @@ def home_view(
     blocks += [review_summary(row, principles) for row in reviews]
     blocks.append(context(f"Type `{COMMAND} help` anywhere to see everything Party Coach can do."))
     return {"type": "home", "blocks": blocks[:100]}
+
+
+def admin_usage(usage: list[str] | None) -> list[dict[str, Any]]:
+    if usage is None:
+        return []
+    return [
+        section("*Usage in this workspace* (only admins see this)\n" + escape("\n".join(usage))),
+        {"type": "divider"},
+    ]
 
 
 def pushy_rate_text(weeks: list[Week]) -> str:
