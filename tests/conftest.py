@@ -114,10 +114,15 @@ class CapturedLog:
 def captured_log() -> Iterator[CapturedLog]:
     import logging
 
+    from bot.cli.logging_setup import CHATTY_LIBRARIES
+
     captured = CapturedLog()
     root = logging.getLogger()
-    old_level = root.level
+    # Everything at DEBUG, the libraries too, whatever an earlier test's configure_logging left behind.
+    levels = {name: logging.getLogger(name).level for name in ("", *CHATTY_LIBRARIES)}
     root.setLevel(logging.DEBUG)
+    for name in CHATTY_LIBRARIES:
+        logging.getLogger(name).setLevel(logging.NOTSET)
     for handler in captured.handlers:
         root.addHandler(handler)
     try:
@@ -125,4 +130,5 @@ def captured_log() -> Iterator[CapturedLog]:
     finally:
         for handler in captured.handlers:
             root.removeHandler(handler)
-        root.setLevel(old_level)
+        for name, level in levels.items():
+            logging.getLogger(name).setLevel(level)
