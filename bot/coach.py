@@ -22,7 +22,7 @@ from bot.review.offline import OfflineReviewer
 from bot.review.origin import CLI_ORIGIN, Origin
 from bot.review.reviewer import Reviewer
 from bot.settings import ReviewerChoice, Settings
-from bot.store import ReviewRecord, SuggestionLog
+from bot.store import ReviewRecord, SuggestionLog, finished_key, now_utc
 from bot.tips import Tip, TipOfTheDay, load_tips, pick_tip
 
 logger = logging.getLogger(__name__)
@@ -92,6 +92,8 @@ class Coach:
         self._in_flight: set[asyncio.Task[Any]] = set()
         # When the chosen reviewer last couldn't answer, and why (a friendly reason), for GET /health.
         self.last_fallback: tuple[str, str] | None = None
+        # Claims made before this moment were made by an earlier run of the bot (see claim_or_resume).
+        self.started_at = now_utc()
         # One thread for all log I/O: writes are serialised by the log's lock anyway, and a burst of
         # reviews then never waits behind other work in the loop's default thread pool.
         self._log_thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="suggestion-log")
@@ -202,6 +204,17 @@ class Coach:
 
     async def claim(self, key: str) -> bool:
         return await self.in_log_thread(self.log.claim, key)
+
+    async def claim_or_resume(self, key: str) -> bool:
+        """Claim `key`, or take over a claim an earlier run of the bot made and never finished (it was
+        stopped, or killed, mid-way), so a redelivered event finishes the work instead of leaving it."""
+        if await self.claim(key):
+            return True
+        return await self.in_log_thread(self.log.retake, key, self.started_at)
+
+    async def finish(self, key: str) -> None:
+        """Mark the action claimed as `key` done, so no later run takes it over and does it again."""
+        await self.claim(finished_key(key))
 
     async def claims_with_prefix(self, prefix: str) -> list[str]:
         return await self.in_log_thread(self.log.claims_with_prefix, prefix)

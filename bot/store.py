@@ -449,6 +449,17 @@ class SuggestionLog:
         with self._writing():
             self.db.execute("delete from claims where key = ?", [key])
 
+    def retake(self, key: str, claimed_before: str) -> bool:
+        """Take over `key` if it was claimed before `claimed_before` (a UTC ISO time) and never marked
+        finished (see `finished_key`): whoever claimed it stopped mid-way. True if this call took it."""
+        with self._writing():
+            cursor = self.db.execute(
+                "update claims set created_at = ? where key = ? and created_at < ? "
+                "and not exists (select 1 from claims where key = ?)",
+                [now_utc(), key, claimed_before, finished_key(key)],
+            )
+            return cursor.rowcount == 1
+
     # Tips ----------------------------------------------------------------------
 
     def tips_history(self, platform: str, channel: str) -> list[dict[str, Any]]:
@@ -470,6 +481,11 @@ class SuggestionLog:
         }
         with self._writing():
             self.table("tips_posted").insert(row)
+
+
+def finished_key(key: str) -> str:
+    """The claim that marks the action claimed as `key` as done (claimed just before it is shown)."""
+    return f"{key}:finished"
 
 
 def _feedback_of(where: str, params: list[Any], user: str, counted: str | None) -> tuple[str, list[Any]]:

@@ -42,6 +42,16 @@ async def post_placeholder(
     return str(posted["ts"])
 
 
+async def finished_first(
+    services: SlackServices, claim: str, review: Awaitable[SlackMessage]
+) -> SlackMessage:
+    """The review, once its claim is marked finished: marked before it is shown, so a restarted bot
+    never shows it a second time (a crash in between leaves it unshown rather than shown twice)."""
+    message = await review
+    await services.coach.finish(claim)
+    return message
+
+
 def start_review(
     services: SlackServices, text: str, context: str | None, origin: Origin
 ) -> asyncio.Task[SlackMessage]:

@@ -10,7 +10,7 @@ from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.review.draft import message_version
-from bot.slack.delivery import fill_reply, post_placeholder, send_private, start_review
+from bot.slack.delivery import fill_reply, finished_first, post_placeholder, send_private, start_review
 from bot.slack.message import notice
 from bot.slack.message_reader import is_from_a_person, thread_of
 from bot.slack.mrkdwn import plain_text
@@ -67,7 +67,7 @@ async def review_draft(
     coach = services.coach
     async with services.work.one_at_a_time(f"{channel}:{ts}"):
         claim = f"slack:draft:{channel}:{ts}:{message_version(text)}"
-        if not await coach.claim(claim):
+        if not await coach.claim_or_resume(claim):
             return  # a duplicate delivery, or an "edit" that didn't change the words
         origin = slack_origin(trigger, team=context.team_id, channel=channel, user=message.get("user"), ts=ts)
         review = start_review(services, text, None, origin)
@@ -80,7 +80,9 @@ async def review_draft(
             review.cancel()
             await coach.release(claim)
             raise
-        await fill_reply(client, channel=channel, reply_ts=reply_ts, review=review)
+        await fill_reply(
+            client, channel=channel, reply_ts=reply_ts, review=finished_first(services, claim, review)
+        )
 
 
 async def reuse_reply(client: AsyncWebClient, channel: str, earlier_reply: str | None) -> str | None:
