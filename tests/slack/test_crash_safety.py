@@ -208,6 +208,8 @@ async def test_sigkill_mid_burst_loses_nothing_shown_and_shows_nothing_twice(
     placeholders = Counter(c["thread_ts"] for c in fake_slack.calls_to("chat.postMessage"))
     assert [ts for ts, count in placeholders.items() if count > 1] == [], "one reply per draft"
     assert len(shown) > shown_before, "the restarted bot went on reviewing"
+    notes = {str(c.get("text")) for c in fake_slack.calls_to("chat.update") if review_id_in(c) is None}
+    assert not any("your edit" in note for note in notes), "nobody edited anything"
     for n, event in events.items():
         [reply] = fake_slack.thread(DRAFTS, event["ts"])
         review_id = review_id_in(reply)

@@ -16,11 +16,12 @@ from bot.slack.message_reader import is_from_a_person, thread_of
 from bot.slack.mrkdwn import plain_text
 from bot.slack.reply_map import find_reply, remember_reply
 from bot.slack.services import SlackServices, slack_origin
-from bot.slack.wording import REVIEWING_EDIT
+from bot.slack.wording import REVIEWING, REVIEWING_EDIT
 from bot.wording import SOMETHING_WENT_WRONG
 
 NEW_POST_SUBTYPES = {None, "file_share"}
 EDITED = "message_changed"
+EDITED_TRIGGER = "edit"
 
 
 def register(app: AsyncApp, services: SlackServices) -> None:
@@ -36,7 +37,7 @@ def register(app: AsyncApp, services: SlackServices) -> None:
         if subtype in NEW_POST_SUBTYPES:
             message, trigger = event, "drafts_channel"
         elif subtype == EDITED:
-            message, trigger = event.get("message") or {}, "edit"
+            message, trigger = event.get("message") or {}, EDITED_TRIGGER
         else:
             return  # joins, leaves, topic changes, deletions, bot posts...
         if not is_from_a_person(message) or message.get("user") == context.bot_user_id:
@@ -72,7 +73,9 @@ async def review_draft(
         origin = slack_origin(trigger, team=context.team_id, channel=channel, user=message.get("user"), ts=ts)
         review = start_review(services, text, None, origin)
         try:
-            reply_ts = await reuse_reply(client, channel, await find_reply(coach, channel, ts))
+            # A new post with a reply already is one an earlier run was killed while reviewing.
+            line = REVIEWING_EDIT if trigger == EDITED_TRIGGER else REVIEWING
+            reply_ts = await reuse_reply(client, channel, await find_reply(coach, channel, ts), line)
             if reply_ts is None:
                 reply_ts = await post_placeholder(client, channel, ts)
                 await remember_reply(coach, channel, ts, reply_ts)
@@ -85,12 +88,14 @@ async def review_draft(
         )
 
 
-async def reuse_reply(client: AsyncWebClient, channel: str, earlier_reply: str | None) -> str | None:
+async def reuse_reply(
+    client: AsyncWebClient, channel: str, earlier_reply: str | None, line: str = REVIEWING_EDIT
+) -> str | None:
     """Turn the earlier review back into a placeholder; None if there is none (or it was deleted)."""
     if earlier_reply is None:
         return None
     try:
-        await client.chat_update(channel=channel, ts=earlier_reply, **notice(REVIEWING_EDIT).as_kwargs())
+        await client.chat_update(channel=channel, ts=earlier_reply, **notice(line).as_kwargs())
     except SlackApiError as exc:
         if exc.response.get("error") in ("message_not_found", "cant_update_message"):
             return None
