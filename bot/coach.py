@@ -24,7 +24,7 @@ from bot.review.origin import CLI_ORIGIN, Origin
 from bot.review.reviewer import Reviewer
 from bot.settings import ReviewerChoice, Settings
 from bot.spend_limits import CapReached, Caps, SpendLimits
-from bot.store import ReviewFilter, ReviewRecord, SuggestionLog
+from bot.store import ReviewFilter, ReviewRecord, SuggestionLog, finished_key, now_utc
 from bot.team_tips import PATTERN_DAYS, PATTERN_REVIEWS, TipWriter, draft_patterns, write_team_tip
 from bot.tips import (
     CURATED,
@@ -60,6 +60,23 @@ class ReviewOutcome:
     review: Review
     review_id: int | None
     unsaved: ReviewRecord | None = None  # the row to log, when the review was made with record=False
+    origin: Origin = CLI_ORIGIN
+    error: str | None = None  # why the chosen reviewer couldn't answer, when the offline one stood in
+
+    def log_fields(self) -> dict[str, object]:
+        """What a log line about this review carries as `extra` (PARTY_COACH_LOG_FORMAT=json shows it)."""
+        return log_context(
+            self.origin,
+            review_id=self.review_id,
+            latency_ms=round(self.review.latency_ms, 1),
+            reviewer=self.review.reviewer,
+            error=self.error,
+        )
+
+
+def log_context(origin: Origin, **known: object) -> dict[str, object]:
+    """Log `extra` for a line about a review from `origin`: platform, channel, and whatever else is known."""
+    return {"platform": origin.platform, "channel": origin.channel, **known}
 
 
 def cache_key(draft: Draft, reviewer: Reviewer) -> str:
@@ -90,6 +107,10 @@ class Coach:
         self.spend = spend or SpendLimits(Caps())
         self.tip_writer = tip_writer  # None: the curated tips file only
         self._in_flight: set[asyncio.Task[Any]] = set()
+        # When the chosen reviewer last couldn't answer, and why (a friendly reason), for GET /health.
+        self.last_fallback: tuple[str, str] | None = None
+        # Claims made before this moment were made by an earlier run of the bot (see claim_or_resume).
+        self.started_at = now_utc()
         # One thread for all log I/O: writes are serialised by the log's lock anyway, and a burst of
         # reviews then never waits behind other work in the loop's default thread pool.
         self._log_thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="suggestion-log")
@@ -157,8 +178,10 @@ class Coach:
             revises = await self.in_log_thread(self.log.review_to_revise, origin, draft.text)
         row = ReviewRecord(review, draft.text, draft.context, origin, draft.platform, key, error, revises)
         if not record:
-            return ReviewOutcome(draft=draft, review=review, review_id=None, unsaved=row)
-        return ReviewOutcome(draft=draft, review=review, review_id=await self._save(row))
+            return ReviewOutcome(draft, review, None, unsaved=row, origin=origin, error=error)
+        outcome = ReviewOutcome(draft, review, await self._save(row), origin=origin, error=error)
+        logger.debug("review %s saved", outcome.review_id, extra=outcome.log_fields())
+        return outcome
 
     async def _fresh_review(self, draft: Draft, origin: Origin) -> tuple[Review, str | None, bool]:
         """Ask the reviewer, unless a spend limit says no; else the offline review stands in, saying why.
@@ -174,10 +197,17 @@ class Coach:
             review = await self.reviewer.review(draft)
         except ReviewerUnavailable as exc:
             self.spend.release(spend)
-            logger.warning("reviewer %s unavailable: %s", self.reviewer.name, exc)
+            error = str(exc)
+            self.last_fallback = (datetime.now(UTC).isoformat(timespec="seconds"), error)
+            logger.warning(
+                "reviewer %s unavailable: %s",
+                self.reviewer.name,
+                exc,
+                extra=log_context(origin, reviewer=self.reviewer.name, error=error),
+            )
             review = self.offline.review_sync(draft)
-            review.notes.append(fallback_note(str(exc)))
-            return review, str(exc), True
+            review.notes.append(fallback_note(error))
+            return review, error, True
         except BaseException:
             self.spend.release(spend)
             raise
@@ -190,13 +220,15 @@ class Coach:
             try:
                 return (await self.in_log_thread(self.log.record_reviews, [row]))[0]
             except LogBusy as exc:
+                fields = log_context(row.origin, reviewer=row.review.reviewer, error=str(exc))
                 if delay is None:
-                    logger.error("%s; this review was not saved", exc)
+                    logger.error("%s; this review was not saved", exc, extra=fields)
                     return None
-                logger.warning("%s; trying again in %g s", exc, delay)
+                logger.warning("%s; trying again in %g s", exc, delay, extra=fields)
                 await asyncio.sleep(delay)
             except LogError as exc:
-                logger.error("%s", exc)
+                fields = log_context(row.origin, reviewer=row.review.reviewer, error=str(exc))
+                logger.error("%s", exc, extra=fields)
                 return None
         return None
 
@@ -204,7 +236,10 @@ class Coach:
         """Log reviews made with record=False, a few hundred rows per transaction; raises LogError."""
         rows = [o.unsaved for o in outcomes if o.unsaved is not None]
         ids = iter(self.log.record_reviews(rows))
-        return [ReviewOutcome(o.draft, o.review, next(ids)) if o.unsaved else o for o in outcomes]
+        return [
+            ReviewOutcome(o.draft, o.review, next(ids), origin=o.origin, error=o.error) if o.unsaved else o
+            for o in outcomes
+        ]
 
     async def todays_tip(self, platform: str, channel: str, day: date) -> TipOfTheDay:
         """Today's tip: with an AI, one written from the channel's own drafts if it passes the check."""
@@ -235,6 +270,17 @@ class Coach:
 
     async def claim(self, key: str) -> bool:
         return await self.in_log_thread(self.log.claim, key)
+
+    async def claim_or_resume(self, key: str) -> bool:
+        """Claim `key`, or take over a claim an earlier run of the bot made and never finished (it was
+        stopped, or killed, mid-way), so a redelivered event finishes the work instead of leaving it."""
+        if await self.claim(key):
+            return True
+        return await self.in_log_thread(self.log.retake, key, self.started_at)
+
+    async def finish(self, key: str) -> None:
+        """Mark the action claimed as `key` done, so no later run takes it over and does it again."""
+        await self.claim(finished_key(key))
 
     async def claims_with_prefix(self, prefix: str) -> list[str]:
         return await self.in_log_thread(self.log.claims_with_prefix, prefix)

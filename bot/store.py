@@ -492,6 +492,17 @@ class SuggestionLog:
         with self._writing():
             self.db.execute("delete from claims where key = ?", [key])
 
+    def retake(self, key: str, claimed_before: str) -> bool:
+        """Take over `key` if it was claimed before `claimed_before` (a UTC ISO time) and never marked
+        finished (see `finished_key`): whoever claimed it stopped mid-way. True if this call took it."""
+        with self._writing():
+            cursor = self.db.execute(
+                "update claims set created_at = ? where key = ? and created_at < ? "
+                "and not exists (select 1 from claims where key = ?)",
+                [now_utc(), key, claimed_before, finished_key(key)],
+            )
+            return cursor.rowcount == 1
+
     # Tips ----------------------------------------------------------------------
 
     def tips_history(self, platform: str, channel: str) -> list[dict[str, Any]]:
@@ -548,6 +559,11 @@ class SuggestionLog:
     def rewrite_uses_for(self, review_id: int) -> list[dict[str, Any]]:
         with self._lock:
             return list(self.table("rewrite_uses").rows_where("review_id = ?", [review_id], order_by="id"))
+
+
+def finished_key(key: str) -> str:
+    """The claim that marks the action claimed as `key` as done (claimed just before it is shown)."""
+    return f"{key}:finished"
 
 
 def _children_of(

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from typing import Literal
 
+from bot.settings import Settings
 from bot.store import ReviewFilter, SuggestionLog
 
 Grouping = Literal["day", "channel", "user", "reviewer"]
@@ -17,6 +19,7 @@ GROUP_COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
 }
 ORDER = {"day": "1"}  # days in time order; everything else busiest first
 PER_MILLION = 1_000_000
+RECENT_DAYS = 7  # what admins see in chat: /coach stats on Discord, the App Home on Slack
 
 
 @dataclass(frozen=True)
@@ -85,3 +88,29 @@ def total(rows: list[UsageRow], prices: Prices) -> UsageRow:
         tokens_out,
         prices.cost(tokens_in, tokens_out),
     )
+
+
+@dataclass(frozen=True)
+class RecentUsage:
+    """The last few days, one row a day, with the total and the prices the costs were estimated at."""
+
+    days: int
+    rows: list[UsageRow]
+    total: UsageRow
+    prices: Prices
+
+
+def recent_usage(
+    log: SuggestionLog,
+    settings: Settings,
+    *,
+    platform: str | None = None,
+    workspace: str | None = None,
+    days: int = RECENT_DAYS,
+    now: datetime | None = None,
+) -> RecentUsage:
+    """Usage by day over the last `days` days, of one workspace (or server) when one is given."""
+    prices = Prices(settings.price_input_per_m, settings.price_output_per_m)
+    since = (now or datetime.now(UTC)) - timedelta(days=days)
+    rows = usage_by(log, "day", prices, ReviewFilter(since=since, platform=platform, workspace=workspace))
+    return RecentUsage(days, rows, total(rows, prices), prices)

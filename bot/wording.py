@@ -8,7 +8,7 @@ from bot.errors import DraftError
 from bot.review.model import Finding, Review
 from bot.store import Forgotten
 from bot.tips import TipOfTheDay
-from bot.usage import Prices, UsageRow
+from bot.usage import RecentUsage
 
 VERDICT_LABELS = {"ok": "Reads like a good party guest", "pushy": "A bit pushy"}
 SUGGESTIONS_HEADING = "Try this"
@@ -114,8 +114,9 @@ def forgotten(removed: Forgotten) -> str:
     )
 
 
-def usage_summary(days: int, rows: list[UsageRow], totals: UsageRow, prices: Prices) -> list[str]:
-    """Reviews, pushy rate, AI tokens and estimated cost over the last `days` days, then one line a day."""
+def usage_summary(usage: RecentUsage) -> list[str]:
+    """Reviews, pushy rate, AI tokens and estimated cost over the last few days, then one line a day."""
+    days, rows, totals, prices = usage.days, usage.rows, usage.total, usage.prices
     if totals.reviews == 0:
         return [f"No reviews in the last {days} days."]
     lines = [

@@ -80,3 +80,55 @@ def unfrozen_heap() -> Iterator[None]:
     yield
     gc.unfreeze()
     freeze_startup_objects.cache_clear()
+
+
+class CapturedLog:
+    """Every log line written while it is attached, at DEBUG, in both shapes `party-coach run` can write."""
+
+    def __init__(self) -> None:
+        import io
+        import logging
+
+        from bot.cli.logging_setup import JsonLines, TextLines
+
+        self.text_out, self.json_out = io.StringIO(), io.StringIO()
+        self.handlers = [logging.StreamHandler(self.text_out), logging.StreamHandler(self.json_out)]
+        self.handlers[0].setFormatter(TextLines())
+        self.handlers[1].setFormatter(JsonLines())
+
+    @property
+    def text(self) -> str:
+        return self.text_out.getvalue()
+
+    def json_lines(self) -> list[dict[str, object]]:
+        import json
+
+        return [json.loads(line) for line in self.json_out.getvalue().splitlines()]
+
+    def about(self, event_part: str) -> list[dict[str, object]]:
+        """The JSON lines whose event contains `event_part`."""
+        return [line for line in self.json_lines() if event_part in str(line["event"])]
+
+
+@pytest.fixture
+def captured_log() -> Iterator[CapturedLog]:
+    import logging
+
+    from bot.cli.logging_setup import CHATTY_LIBRARIES
+
+    captured = CapturedLog()
+    root = logging.getLogger()
+    # Everything at DEBUG, the libraries too, whatever an earlier test's configure_logging left behind.
+    levels = {name: logging.getLogger(name).level for name in ("", *CHATTY_LIBRARIES)}
+    root.setLevel(logging.DEBUG)
+    for name in CHATTY_LIBRARIES:
+        logging.getLogger(name).setLevel(logging.NOTSET)
+    for handler in captured.handlers:
+        root.addHandler(handler)
+    try:
+        yield captured
+    finally:
+        for handler in captured.handlers:
+            root.removeHandler(handler)
+        for name, level in levels.items():
+            logging.getLogger(name).setLevel(level)

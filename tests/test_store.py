@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
+import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -16,7 +17,7 @@ from bot.errors import LogBusy, LogError, LogMissing
 from bot.migrations import log_migrations
 from bot.review.model import Finding, Review, Span
 from bot.review.origin import Origin
-from bot.store import ReviewFilter, ReviewRecord, SuggestionLog, text_hash
+from bot.store import ReviewFilter, ReviewRecord, SuggestionLog, finished_key, now_utc, text_hash
 
 DRAFT = "Use code SAVE20 today!"
 ORIGIN = Origin(platform="slack", workspace="T1", channel="C1", user="U1", trigger="slash", message_id="1.2")
@@ -154,6 +155,21 @@ def test_claim_is_once_and_release_allows_again(tmp_path: Path) -> None:
     assert log.claim("slack:event:Ev1") is False
     log.release("slack:event:Ev1")
     assert log.claim("slack:event:Ev1") is True
+
+
+def test_a_claim_an_earlier_run_left_unfinished_is_taken_over_once(tmp_path: Path) -> None:
+    log = SuggestionLog(tmp_path / "log.db")
+    log.claim("slack:draft:C1:1.0:v1")  # the earlier run was killed mid-review
+    log.claim("slack:draft:C1:2.0:v1")
+    log.claim(finished_key("slack:draft:C1:2.0:v1"))  # this one it finished
+    time.sleep(0.01)  # claims and start times are kept to the millisecond
+    restarted = now_utc()
+    time.sleep(0.01)
+    assert log.retake("slack:draft:C1:2.0:v1", restarted) is False
+    assert log.retake("slack:draft:C1:1.0:v1", restarted) is True
+    assert log.retake("slack:draft:C1:1.0:v1", restarted) is False  # now claimed by this run
+    log.claim("slack:draft:C1:3.0:v1")  # claimed by this run: never taken over
+    assert log.retake("slack:draft:C1:3.0:v1", restarted) is False
 
 
 def test_feedback_is_one_vote_per_person(tmp_path: Path) -> None:

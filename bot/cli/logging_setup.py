@@ -16,6 +16,25 @@ CHATTY_LIBRARIES = ("openai", "httpx", "httpcore", "discord", "bot.slack.web")
 CONTEXT_FIELDS = ("platform", "channel", "review_id", "latency_ms", "reviewer", "error")
 
 
+def context_of(record: logging.LogRecord) -> dict[str, object]:
+    """The context fields a log call gave as `extra`, leaving out the empty ones."""
+    return {f: value for f in CONTEXT_FIELDS if (value := getattr(record, f, None)) is not None}
+
+
+class TextLines(logging.Formatter):
+    """The classic one-line text, with any context fields after it in brackets: [platform=slack …]."""
+
+    def __init__(self) -> None:
+        super().__init__(FORMAT)
+
+    def formatMessage(self, record: logging.LogRecord) -> str:
+        line = super().formatMessage(record)
+        context = context_of(record)
+        if not context:
+            return line
+        return f"{line} [{' '.join(f'{name}={value}' for name, value in context.items())}]"
+
+
 class JsonLines(logging.Formatter):
     """One JSON object per line: time, level, logger, event, and any context fields the call gave."""
 
@@ -26,7 +45,7 @@ class JsonLines(logging.Formatter):
             "logger": record.name,
             "event": record.getMessage(),
         }
-        line.update({f: getattr(record, f) for f in CONTEXT_FIELDS if getattr(record, f, None) is not None})
+        line.update(context_of(record))
         if record.exc_info:
             line["exception"] = self.formatException(record.exc_info)
         return json.dumps(line, ensure_ascii=False, default=str)
@@ -36,9 +55,11 @@ def configure_logging(level: str, shape: str = "text") -> None:
     """Log to stderr at `level`, as text or JSON lines; libraries' INFO chatter shows only at DEBUG."""
     chosen = logging.getLevelNamesMapping().get(level.strip().upper(), logging.INFO)
     logging.basicConfig(level=chosen, format=FORMAT)
-    if shape == "json":
-        for handler in logging.getLogger().handlers:
+    for handler in logging.getLogger().handlers:
+        if shape == "json":
             handler.setFormatter(JsonLines())
+        elif getattr(handler.formatter, "_fmt", None) == FORMAT:  # basicConfig's, not a test harness's
+            handler.setFormatter(TextLines())
     library_level = chosen if chosen <= logging.DEBUG else max(chosen, logging.WARNING)
     for name in CHATTY_LIBRARIES:
         logging.getLogger(name).setLevel(library_level)

@@ -70,7 +70,9 @@ class CoachCommandTree(app_commands.CommandTree):
     async def on_error(
         self, interaction: discord.Interaction, error: app_commands.AppCommandError, /
     ) -> None:
-        logger.error("discord: a command failed", exc_info=error)
+        where = str(interaction.channel_id) if interaction.channel_id else None
+        fields = {"platform": "discord", "channel": where, "error": type(error).__name__}
+        logger.error("discord: a command failed", exc_info=error, extra=fields)
         await send_friendly(interaction, SOMETHING_WENT_WRONG)
 
 

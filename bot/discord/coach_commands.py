@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 import discord
@@ -14,8 +14,7 @@ from bot.discord.embeds import one_line
 from bot.discord.replies import send_friendly
 from bot.insights.digest import person_week
 from bot.insights.wording import digest_lines
-from bot.store import ReviewFilter
-from bot.usage import Prices, total, usage_by
+from bot.usage import recent_usage
 from bot.wording import (
     FORGET_CANCEL,
     FORGET_CANCELLED,
@@ -33,7 +32,6 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-STATS_DAYS = 7
 QUESTION_SECONDS = 15 * 60
 ADMINS_ONLY = (
     "Only people with the Manage Server permission, or listed in Party Coach's PARTY_COACH_ADMINS setting, "
@@ -99,18 +97,16 @@ class CoachCommands(commands.GroupCog, group_name="coach", group_description="Yo
             await send_friendly(interaction, ADMINS_ONLY)
             return
         await interaction.response.defer(ephemeral=True, thinking=True)
-        settings = self.coach.settings
-        prices = Prices(settings.price_input_per_m, settings.price_output_per_m)
         # In a server, that server's reviews only: its admins see nothing of any other server the bot is in.
         server = str(interaction.guild_id) if interaction.guild_id else None
-        scope = ReviewFilter(
-            since=datetime.now(UTC) - timedelta(days=STATS_DAYS),
+        usage = await self.coach.in_log_thread(
+            recent_usage,
+            self.coach.log,
+            self.coach.settings,
             platform="discord" if server else None,
             workspace=server,
         )
-        rows = await self.coach.in_log_thread(usage_by, self.coach.log, "day", prices, scope)
-        lines = usage_summary(STATS_DAYS, rows, total(rows, prices), prices)
-        await interaction.followup.send(one_line("\n".join(lines)), ephemeral=True)
+        await interaction.followup.send(one_line("\n".join(usage_summary(usage))), ephemeral=True)
 
     @app_commands.command(name="me", description="Your own figures for this week (only you see them).")
     async def me(self, interaction: discord.Interaction) -> None:

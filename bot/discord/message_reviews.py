@@ -8,7 +8,14 @@ from typing import TYPE_CHECKING
 import discord
 
 from bot.discord.embeds import one_line
-from bot.discord.replies import CANT_REPLY, message_origin, reply_context, review_claim_key, review_reply
+from bot.discord.replies import (
+    CANT_REPLY,
+    log_posted,
+    message_origin,
+    reply_context,
+    review_claim_key,
+    review_reply,
+)
 
 if TYPE_CHECKING:
     from bot.discord.client import PartyCoachBot
@@ -38,6 +45,7 @@ async def reply_with_review(
             bot.coach, message.content, reply_context(message), message_origin(message, trigger)
         )
         await message.reply(**reply.send_kwargs(), mention_author=False)
+        log_posted(reply)
     except Exception as exc:
         await bot.coach.release(key)  # so a later reaction or edit can try again
         if not isinstance(exc, discord.HTTPException):
@@ -48,6 +56,7 @@ async def reply_with_review(
             message.channel.id,
             exc.status,
             exc.text,
+            extra={"platform": "discord", "channel": str(message.channel.id), "error": f"HTTP {exc.status}"},
         )
         if requested_by is not None and isinstance(exc, discord.Forbidden):
             await tell_privately(bot, requested_by, CANT_REPLY.format(channel=f"<#{message.channel.id}>"))

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 import discord
 
-from bot.coach import Coach
+from bot.coach import Coach, log_context
 from bot.discord.embeds import one_line, review_embeds
 from bot.discord.feedback import feedback_view
 from bot.discord.rewrite_button import RewriteButton
@@ -40,6 +41,8 @@ class Reply:
     content: str | None = None
     embeds: list[discord.Embed] = field(default_factory=list)
     view: discord.ui.View | None = None
+    # For a review: the log fields of the review it shows (platform, channel, review id…), logged once sent.
+    about: Mapping[str, object] = field(default_factory=dict)
 
     def send_kwargs(self) -> dict[str, Any]:
         """Keyword arguments for `send`/`followup.send`, leaving out what isn't there."""
@@ -62,19 +65,26 @@ async def review_reply(coach: Coach, text: str, context: str | None, origin: Ori
     try:
         outcome = await coach.review(text, context, origin)
     except DraftError as exc:
-        logger.info("discord: %s draft not reviewed: %s", origin.trigger, exc)
+        fields = log_context(origin, error=str(exc))
+        logger.info("discord: %s draft not reviewed: %s", origin.trigger, exc, extra=fields)
         return Reply(content=draft_error_line(exc))
     embeds = review_embeds(outcome.review, outcome.review_id, coach.principles.title)
     # In hash-only mode the log keeps no rewrite, so there would be nothing for the button to give.
     first: list[discord.ui.Item[Any]] = []
     if outcome.review_id is not None and outcome.review.rewrite and not coach.log.hash_drafts:
         first.append(RewriteButton(outcome.review_id))
-    return Reply(embeds=embeds, view=feedback_view(outcome.review_id, first))
+    return Reply(embeds=embeds, view=feedback_view(outcome.review_id, first), about=outcome.log_fields())
 
 
 def thread_key(channel: object) -> str | None:
     """A Discord thread is a channel of its own: its id is the thread key; None anywhere else."""
     return str(channel.id) if isinstance(channel, discord.Thread) else None
+
+
+def log_posted(reply: Reply) -> None:
+    """One line per review a person was shown, with the review's log fields."""
+    if reply.about:
+        logger.info("discord: review %s posted", reply.about.get("review_id"), extra=dict(reply.about))
 
 
 def interaction_origin(

@@ -11,7 +11,13 @@ from discord.ext import commands
 
 from bot.discord.access_gate import interaction_refusal
 from bot.discord.embeds import tip_embed
-from bot.discord.replies import interaction_origin, reply_context, review_reply, send_friendly
+from bot.discord.replies import (
+    interaction_origin,
+    log_posted,
+    reply_context,
+    review_reply,
+    send_friendly,
+)
 from bot.tip_schedule import TipSchedule
 from bot.wording import NO_TEXT, SOMETHING_WENT_WRONG
 
@@ -37,6 +43,7 @@ async def answer_with_review(
     """Review a draft for an interaction that is already deferred, and send the one final reply."""
     reply = await review_reply(coach, text, context, interaction_origin(interaction, trigger, message_id))
     await interaction.followup.send(**reply.send_kwargs(), ephemeral=True)
+    log_posted(reply)
 
 
 class DraftForm(discord.ui.Modal, title="Review a draft"):

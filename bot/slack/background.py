@@ -65,8 +65,10 @@ class BackgroundWork:
             await job
         except asyncio.CancelledError:
             raise
-        except Exception:
-            logger.exception("slack %s failed", what)
+        except Exception as exc:
+            logger.exception(
+                "slack %s failed", what, extra={"platform": "slack", "error": type(exc).__name__}
+            )
             if on_failure is not None:
                 try:
                     await on_failure()

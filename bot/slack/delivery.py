@@ -43,6 +43,16 @@ async def post_placeholder(
     return str(posted["ts"])
 
 
+async def finished_first(
+    services: SlackServices, claim: str, review: Awaitable[SlackMessage]
+) -> SlackMessage:
+    """The review, once its claim is marked finished: marked before it is shown, so a restarted bot
+    never shows it a second time (a crash in between leaves it unshown rather than shown twice)."""
+    message = await review
+    await services.coach.finish(claim)
+    return message
+
+
 def start_review(
     services: SlackServices, text: str, context: str | None, origin: Origin
 ) -> asyncio.Task[SlackMessage]:
@@ -56,10 +66,18 @@ async def fill_reply(
     """Replace the placeholder with the review, or with a friendly line if anything goes wrong."""
     try:
         message = await review
-    except Exception:
-        logger.exception("slack review failed (reply %s in %s)", reply_ts, channel)
+    except Exception as exc:
+        fields = {"platform": "slack", "channel": channel, "error": type(exc).__name__}
+        logger.exception("slack review failed (reply %s in %s)", reply_ts, channel, extra=fields)
         message = notice(SOMETHING_WENT_WRONG)
     await client.chat_update(channel=channel, ts=reply_ts, **message.as_kwargs())
+    log_posted(message)
+
+
+def log_posted(message: SlackMessage) -> None:
+    """One line per review a person was shown, with the review's log fields."""
+    if message.about:
+        logger.info("slack: review %s posted", message.about.get("review_id"), extra=dict(message.about))
 
 
 async def send_private(
@@ -83,6 +101,7 @@ async def send_private(
         try:
             sent = await hook.send(**message.as_kwargs(), response_type="ephemeral", replace_original=replace)
             if sent.status_code == 200:
+                log_posted(message)
                 return
             logger.warning("slack response_url answered %s; trying an ephemeral message", sent.status_code)
         except (aiohttp.ClientError, TimeoutError) as exc:
@@ -90,12 +109,14 @@ async def send_private(
     if channel:
         try:
             await client.chat_postEphemeral(channel=channel, user=user, **message.as_kwargs())
+            log_posted(message)
             return
         except SlackApiError as exc:
             logger.warning(
                 "slack chat.postEphemeral in %s failed (%s); sending a DM", channel, exc.response["error"]
             )
     await client.chat_postMessage(channel=user, **message.as_kwargs())
+    log_posted(message)
 
 
 def answer_clicker(

@@ -32,8 +32,10 @@ def home_view(
     principles: PrincipleSet,
     review_emoji: str,
     your_week: list[str] | None = None,
+    usage: list[str] | None = None,
 ) -> dict[str, Any]:
-    """The Home tab; `your_week` is the person's own digest lines for this week (title first)."""
+    """The Home tab: `your_week` is the person's own digest lines for this week (title first); `usage`
+    (the workspace's recent usage, in lines) is shown to admins only."""
     blocks: list[dict[str, Any]] = [
         {"type": "header", "text": {"type": "plain_text", "text": "Your Party Coach"}},
         section(
@@ -41,6 +43,7 @@ def home_view(
             f"`{COMMAND} your text`, or react with :{escape(review_emoji)}: to any message."
         ),
         {"type": "divider"},
+        *admin_usage(usage),
         section("*Your pushy rate, week by week*\n" + pushy_rate_text(weeks)),
         {"type": "divider"},
         *your_week_blocks(your_week),
@@ -59,6 +62,15 @@ def your_week_blocks(lines: list[str] | None) -> list[dict[str, Any]]:
         return []
     title, *figures = (escape(line) for line in lines)
     return [section(f"*{title}*\n" + "\n".join(figures)), {"type": "divider"}]
+
+
+def admin_usage(usage: list[str] | None) -> list[dict[str, Any]]:
+    if usage is None:
+        return []
+    return [
+        section("*Usage in this workspace* (only admins see this)\n" + escape("\n".join(usage))),
+        {"type": "divider"},
+    ]
 
 
 def pushy_rate_text(weeks: list[Week]) -> str:

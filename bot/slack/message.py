@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -18,6 +19,8 @@ class SlackMessage:
 
     text: str
     blocks: list[dict[str, Any]] = field(default_factory=list)
+    # For a review: the log fields of the review it shows (platform, channel, review id…), logged once posted.
+    about: Mapping[str, object] = field(default_factory=dict)
 
     def as_kwargs(self) -> dict[str, Any]:
         """Arguments for chat.postMessage / chat.update / chat.postEphemeral / respond()."""

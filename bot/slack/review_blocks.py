@@ -56,7 +56,9 @@ def render_review(
     room = MAX_BLOCKS - len(tail)
     if len(body) > room:
         body = [*body[: room - 1], context(SHORTENED)]
-    return SlackMessage(text=fallback_text(review, principles), blocks=body + tail)
+    return SlackMessage(
+        text=fallback_text(review, principles), blocks=body + tail, about=outcome.log_fields()
+    )
 
 
 def verdict_mark(verdict: str) -> str:

@@ -8,6 +8,7 @@ from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager, suppress
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 import aiohttp
 from aiohttp import web
@@ -22,6 +23,7 @@ from bot.slack.app import SlackBot, build_slack_bot
 from bot.slack.client import make_web_client
 from bot.slack.daily_tip import utc_now
 from bot.slack.http_server import EVENTS_PATH, start_http_server
+from bot.status import bot_status
 
 logger = logging.getLogger(__name__)
 
@@ -67,8 +69,13 @@ async def verify_token(bot: SlackBot, api_url: str) -> None:
 
 
 async def listen(bot: SlackBot, host: str, port: int) -> tuple[web.AppRunner, int]:
+    coach = bot.services.coach
+
+    async def status() -> tuple[bool, dict[str, Any]]:
+        return await coach.in_log_thread(bot_status, coach)
+
     try:
-        runner, bound = await start_http_server(bot.app, host, port)
+        runner, bound = await start_http_server(bot.app, host, port, status)
     except OSError as exc:
         raise ConfigError(
             f"can't listen on {host}:{port} ({exc.strerror or exc}); try another --port"

@@ -11,17 +11,18 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.review.draft import message_version
 from bot.slack.access_gate import refusal_for
-from bot.slack.delivery import fill_reply, post_placeholder, send_private, start_review
+from bot.slack.delivery import fill_reply, finished_first, post_placeholder, send_private, start_review
 from bot.slack.message import notice
 from bot.slack.message_reader import is_from_a_person, thread_of
 from bot.slack.mrkdwn import plain_text
 from bot.slack.reply_map import find_reply, remember_reply
 from bot.slack.services import SlackServices, slack_origin
-from bot.slack.wording import REVIEWING_EDIT
+from bot.slack.wording import REVIEWING, REVIEWING_EDIT
 from bot.wording import SOMETHING_WENT_WRONG
 
 NEW_POST_SUBTYPES = {None, "file_share"}
 EDITED = "message_changed"
+EDITED_TRIGGER = "edit"
 
 
 def register(app: AsyncApp, services: SlackServices) -> None:
@@ -37,7 +38,7 @@ def register(app: AsyncApp, services: SlackServices) -> None:
         if subtype in NEW_POST_SUBTYPES:
             message, trigger = event, "drafts_channel"
         elif subtype == EDITED:
-            message, trigger = event.get("message") or {}, "edit"
+            message, trigger = event.get("message") or {}, EDITED_TRIGGER
         else:
             return  # joins, leaves, topic changes, deletions, bot posts...
         if not is_from_a_person(message) or message.get("user") == context.bot_user_id:
@@ -74,13 +75,15 @@ async def review_draft(
     coach = services.coach
     async with services.work.one_at_a_time(f"{channel}:{ts}"):
         claim = f"slack:draft:{channel}:{ts}:{message_version(text)}"
-        if not await coach.claim(claim):
+        if not await coach.claim_or_resume(claim):
             return  # a duplicate delivery, or an "edit" that didn't change the words
         author = message.get("user")
         origin = slack_origin(trigger, team=context.team_id, channel=channel, user=author, ts=ts, thread=ts)
         review = start_review(services, text, None, origin)
         try:
-            reply_ts = await reuse_reply(client, channel, await find_reply(coach, channel, ts))
+            # A new post with a reply already is one an earlier run was killed while reviewing.
+            line = REVIEWING_EDIT if trigger == EDITED_TRIGGER else REVIEWING
+            reply_ts = await reuse_reply(client, channel, await find_reply(coach, channel, ts), line)
             if reply_ts is None:
                 reply_ts = await post_placeholder(client, channel, ts)
                 await remember_reply(coach, channel, ts, reply_ts)
@@ -88,15 +91,19 @@ async def review_draft(
             review.cancel()
             await coach.release(claim)
             raise
-        await fill_reply(client, channel=channel, reply_ts=reply_ts, review=review)
+        await fill_reply(
+            client, channel=channel, reply_ts=reply_ts, review=finished_first(services, claim, review)
+        )
 
 
-async def reuse_reply(client: AsyncWebClient, channel: str, earlier_reply: str | None) -> str | None:
+async def reuse_reply(
+    client: AsyncWebClient, channel: str, earlier_reply: str | None, line: str = REVIEWING_EDIT
+) -> str | None:
     """Turn the earlier review back into a placeholder; None if there is none (or it was deleted)."""
     if earlier_reply is None:
         return None
     try:
-        await client.chat_update(channel=channel, ts=earlier_reply, **notice(REVIEWING_EDIT).as_kwargs())
+        await client.chat_update(channel=channel, ts=earlier_reply, **notice(line).as_kwargs())
     except SlackApiError as exc:
         if exc.response.get("error") in ("message_not_found", "cant_update_message"):
             return None
