@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, TypeVar
 
+from bot.channel_settings import ChannelConfig, ChannelSettings, reviewer_choice
 from bot.errors import LogBusy, LogError, ReviewerUnavailable
 from bot.principles import PrincipleSet, load_principles
 from bot.review.draft import Draft, make_draft
@@ -76,6 +77,11 @@ class Coach:
         # One thread for all log I/O: writes are serialised by the log's lock anyway, and a burst of
         # reviews then never waits behind other work in the loop's default thread pool.
         self._log_thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="suggestion-log")
+        self.channel_settings = ChannelSettings(settings, log)
+        self._settings_listeners: list[Callable[[], None]] = []
+        self._channel_llm: Reviewer | None = (
+            None  # made when a channel asks for the AI and the default is offline
+        )
 
     async def in_log_thread(self, call: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         """Run a SuggestionLog call off the event loop."""
@@ -90,6 +96,8 @@ class Coach:
     async def aclose(self) -> None:
         """Close the reviewer's network client on this loop, then the log."""
         await self.reviewer.aclose()
+        if self._channel_llm is not None:
+            await self._channel_llm.aclose()
         self.close()
 
     async def review(
@@ -120,17 +128,18 @@ class Coach:
         error: str | None = None
         key: str | None = None
         review: Review | None = None
-        if not isinstance(self.reviewer, OfflineReviewer):
-            key = cache_key(draft, self.reviewer)
+        reviewer = await self._reviewer_for(origin)
+        if not isinstance(reviewer, OfflineReviewer):
+            key = cache_key(draft, reviewer)
             started = time.perf_counter()
             review = await self.in_log_thread(self.log.cached_review, key, draft.text, draft.context)
             if review is not None:
                 review.latency_ms = (time.perf_counter() - started) * 1000
         if review is None:
             try:
-                review = await self.reviewer.review(draft)
+                review = await reviewer.review(draft)
             except ReviewerUnavailable as exc:
-                logger.warning("reviewer %s unavailable: %s", self.reviewer.name, exc)
+                logger.warning("reviewer %s unavailable: %s", reviewer.name, exc)
                 error = str(exc)
                 key = None
                 review = self.offline.review_sync(draft)
@@ -161,6 +170,68 @@ class Coach:
         rows = [o.unsaved for o in outcomes if o.unsaved is not None]
         ids = iter(self.log.record_reviews(rows))
         return [ReviewOutcome(o.draft, o.review, next(ids)) if o.unsaved else o for o in outcomes]
+
+    async def _reviewer_for(self, origin: Origin) -> Reviewer:
+        """The reviewer the draft's channel asks for in its stored settings, else the configured one."""
+        if origin.platform == "cli" or not origin.channel:
+            return self.reviewer
+        await self.fresh_channel_settings()
+        choice = self.channel_settings.stored_value(origin.platform, origin.channel, "reviewer")
+        if choice is None:
+            return self.reviewer
+        if (
+            self.settings.chosen_reviewer(reviewer_choice(choice)) == "offline"
+            or not self.settings.llm_configured
+        ):
+            return self.offline
+        if not isinstance(self.reviewer, OfflineReviewer):
+            return self.reviewer
+        if self._channel_llm is None:
+            self._channel_llm = make_reviewer(self.settings, self.principles, "llm")
+        return self._channel_llm
+
+    # Channel settings -----------------------------------------------------------
+
+    async def fresh_channel_settings(self) -> None:
+        """Load the stored channel settings again, off the loop, once they are old enough to be stale."""
+        if self.channel_settings.stale and await self.in_log_thread(self.channel_settings.reload):
+            self._settings_changed()
+
+    async def channel_config(
+        self, platform: str, channel: str, *, parent: str | None = None
+    ) -> ChannelConfig:
+        """One channel's settings, from memory (the environment's, with any stored ones over them)."""
+        await self.fresh_channel_settings()
+        return self.channel_settings.effective(platform, channel, parent=parent)
+
+    async def tip_channels(self, platform: str) -> list[ChannelConfig]:
+        await self.fresh_channel_settings()
+        return self.channel_settings.tip_channels(platform)
+
+    async def change_channel_settings(
+        self,
+        platform: str,
+        channel: str,
+        values: dict[str, str],
+        *,
+        unset: tuple[str, ...] = (),
+        workspace: str | None = None,
+        by: str | None = None,
+    ) -> dict[str, str]:
+        """Check and store one channel's settings (SettingRejected saves nothing); effective at once."""
+        stored = await self.in_log_thread(
+            self.channel_settings.change, platform, channel, values, unset=unset, workspace=workspace, by=by
+        )
+        self._settings_changed()
+        return stored
+
+    def on_settings_change(self, listener: Callable[[], None]) -> None:
+        """Call `listener` (on the event loop) whenever stored channel settings change."""
+        self._settings_listeners.append(listener)
+
+    def _settings_changed(self) -> None:
+        for listener in self._settings_listeners:
+            listener()
 
     async def todays_tip(self, platform: str, channel: str, day: date) -> TipOfTheDay:
         return await self.in_log_thread(pick_tip, self.log, self.tips, platform, channel, day)

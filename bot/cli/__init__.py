@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from bot import __version__
+from bot.cli.channel_settings import settings_command
 from bot.cli.common import honour_no_color
 from bot.cli.doctor import doctor
 from bot.cli.eval import eval_command
@@ -24,7 +25,7 @@ def cli(ctx: click.Context) -> None:
     honour_no_color(ctx)
 
 
-for command in (review, log, tip, eval_command, doctor, run, health, train):
+for command in (review, log, tip, eval_command, doctor, run, health, train, settings_command):
     cli.add_command(command)
 
 

@@ -89,5 +89,5 @@ def build_slack_bot(
     )
     services = SlackServices(coach)
     register_all(app, services)
-    tips = DailyTipPoster(coach, client, list(settings.slack_tip_channels), now=now)
+    tips = DailyTipPoster(coach, client, now=now)
     return SlackBot(app=app, client=client, services=services, tips=tips, authorize=authorize)
