@@ -216,6 +216,19 @@ def is_unicode_emoji(text: str) -> bool:
     return symbols > 0
 
 
+def check_change(
+    settings: Settings, platform: str, channel: str, values: Mapping[str, str]
+) -> tuple[str, str, dict[str, str]]:
+    """Platform, channel and values as they would be stored; SettingRejected for the first bad one."""
+    platform = check_platform(platform)
+    channel = check_channel(platform, channel)
+    checked = {}
+    for key, value in values.items():
+        name = check_key(key)
+        checked[name] = check_value(platform, name, value, settings)
+    return platform, channel, checked
+
+
 def _stored_key(platform: str, channel: str) -> tuple[str, str]:
     return (platform, str(channel))
 
@@ -314,18 +327,6 @@ class ChannelSettings:
 
     # Changing ----------------------------------------------------------------------
 
-    def check(
-        self, platform: str, channel: str, values: Mapping[str, str]
-    ) -> tuple[str, str, dict[str, str]]:
-        """Platform, channel and values as they would be stored; SettingRejected for the first bad one."""
-        platform = check_platform(platform)
-        channel = check_channel(platform, channel)
-        checked = {}
-        for key, value in values.items():
-            name = check_key(key)
-            checked[name] = check_value(platform, name, value, self.settings)
-        return platform, channel, checked
-
     def check_each(self, platform: str, values: Mapping[str, str]) -> tuple[dict[str, str], dict[str, str]]:
         """(values as stored, {key: what's wrong}) for a form: every field is checked, not just the first."""
         checked, problems = {}, {}
@@ -354,7 +355,7 @@ class ChannelSettings:
 
         Every value is checked first: one bad value raises SettingRejected and nothing is saved.
         """
-        platform, channel, checked = self.check(platform, channel, values)
+        platform, channel, checked = check_change(self.settings, platform, channel, values)
         forget = [check_key(key) for key in unset]
         self.log.change_channel_settings(platform, channel, checked, forget, workspace=workspace, by=by)
         self.reload()

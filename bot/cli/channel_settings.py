@@ -10,7 +10,15 @@ from pathlib import Path
 import click
 from tabulate import tabulate
 
-from bot.channel_settings import KEY_HELP, KEYS, PLATFORMS, ChannelSettings, SettingRejected, check_channel
+from bot.channel_settings import (
+    KEY_HELP,
+    KEYS,
+    PLATFORMS,
+    ChannelSettings,
+    SettingRejected,
+    check_change,
+    check_channel,
+)
 from bot.cli.common import fail, get_settings
 from bot.errors import LogError
 from bot.settings import CHAT_SETTINGS, Settings
@@ -18,7 +26,7 @@ from bot.store import SuggestionLog
 from bot.wording import plural
 
 LIST_COLUMNS = ("platform", "channel", "key", "value", "updated_at", "updated_by")
-PICKED_UP = "A running bot uses it within 30 seconds; a change from chat applies at once."
+PICKED_UP = "A running bot picks it up within 30 seconds."
 platform_option = click.option(
     "--platform", type=click.Choice(PLATFORMS, case_sensitive=False), help="slack or discord."
 )
@@ -56,19 +64,23 @@ def needs(platform: str | None, channel: str | None, command: str) -> tuple[str,
         raise fail(str(exc)) from None
 
 
-@click.group(name="settings")
+SETTINGS_HELP = "\n".join(
+    [
+        "Per-channel settings: drafts or tip channel, tip time, review emoji, reviewer.",
+        "",
+        "\b",
+        "Settings (KEY):",
+        *(f"  {key:<18} {KEY_HELP[key]}" for key in KEYS),
+    ]
+)
+
+
+@click.group(name="settings", help=SETTINGS_HELP)
 def settings_command() -> None:
-    """Per-channel settings: drafts or tip channel, tip time, review emoji, reviewer.
-
-    \b
-    Keys:
-    """
+    pass
 
 
-settings_command.help = (settings_command.help or "") + "\n".join(f"  {k:<18} {KEY_HELP[k]}" for k in KEYS)
-
-
-@settings_command.command(name="list")
+@settings_command.command(name="list", short_help="Show stored settings, or one channel's.")
 @platform_option
 @channel_option
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
@@ -105,7 +117,7 @@ def list_settings(ctx: click.Context, platform: str | None, channel: str | None,
         )
 
 
-@settings_command.command(name="set")
+@settings_command.command(name="set", short_help="Store one setting for one channel.")
 @platform_option
 @channel_option
 @click.argument("key")
@@ -115,18 +127,17 @@ def set_setting(ctx: click.Context, platform: str | None, channel: str | None, k
     """Store one setting for one channel, e.g. `set --platform slack --channel C0123ABCD role drafts`."""
     platform, channel = needs(platform, channel, "set")
     settings = get_settings(ctx, CHAT_SETTINGS)
-    with channel_settings(settings, create=True) as store:
-        try:
+    try:
+        check_change(settings, platform, channel, {key: value})  # before the log is opened, let alone made
+        with channel_settings(settings, create=True) as store:
             stored = store.change(platform, channel, {key: value}, by="cli")
-        except SettingRejected as exc:
-            raise fail(str(exc)) from None
-        except LogError as exc:
-            raise fail(str(exc)) from None
+    except (SettingRejected, LogError) as exc:
+        raise fail(str(exc)) from None
     [(name, saved)] = stored.items()
     click.echo(f"Saved for {where(platform, channel)}: {name} = {saved}. {PICKED_UP}")
 
 
-@settings_command.command(name="unset")
+@settings_command.command(name="unset", short_help="Forget a channel's stored settings.")
 @platform_option
 @channel_option
 @click.argument("keys", nargs=-1)
@@ -137,17 +148,15 @@ def unset_settings(
     """Forget stored settings for one channel (all of them without KEYS): it follows the environment again."""
     platform, channel = needs(platform, channel, "unset")
     settings = get_settings(ctx, CHAT_SETTINGS)
-    with channel_settings(settings, create=False) as store:
-        try:
+    try:
+        with channel_settings(settings, create=False) as store:
             removed = store.unset(platform, channel, keys)
-        except SettingRejected as exc:
-            raise fail(str(exc)) from None
-        except LogError as exc:
-            raise fail(str(exc)) from None
+    except (SettingRejected, LogError) as exc:
+        raise fail(str(exc)) from None
     if removed == 0:
         click.echo(f"Nothing to remove: {where(platform, channel)} has no such stored setting.")
     else:
         click.echo(
             f"Removed {plural(removed, 'setting')} for {where(platform, channel)}: "
-            f"it follows the environment's settings there again."
+            "the environment's settings apply there again."
         )

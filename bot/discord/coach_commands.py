@@ -12,6 +12,9 @@ from discord.ext import commands
 
 from bot.discord.embeds import one_line
 from bot.discord.replies import send_friendly
+from bot.discord.settings_view import ADMINS_ONLY as SETTINGS_ADMINS_ONLY
+from bot.discord.settings_view import IN_A_SERVER, SettingsPanel
+from bot.discord.settings_view import summary as settings_summary
 from bot.store import ReviewFilter
 from bot.usage import Prices, total, usage_by
 from bot.wording import (
@@ -73,7 +76,9 @@ def is_admin(interaction: discord.Interaction, admins: list[str]) -> bool:
     return interaction.permissions.manage_guild or str(interaction.user.id) in admins
 
 
-class CoachCommands(commands.GroupCog, group_name="coach", group_description="Your data and usage."):
+class CoachCommands(
+    commands.GroupCog, group_name="coach", group_description="Your data, usage and channel settings."
+):
     """The /coach commands."""
 
     def __init__(self, bot: PartyCoachBot) -> None:
@@ -109,3 +114,19 @@ class CoachCommands(commands.GroupCog, group_name="coach", group_description="Yo
         rows = await self.coach.in_log_thread(usage_by, self.coach.log, "day", prices, scope)
         lines = usage_summary(STATS_DAYS, rows, total(rows, prices), prices)
         await interaction.followup.send(one_line("\n".join(lines)), ephemeral=True)
+
+    @app_commands.command(
+        name="settings", description="This channel's drafts, daily tip, emoji and reviewer (admins)."
+    )
+    async def channel_settings(self, interaction: discord.Interaction) -> None:
+        admins = self.coach.settings.admins
+        if interaction.guild_id is None or interaction.channel_id is None:
+            await send_friendly(interaction, IN_A_SERVER)
+            return
+        if not is_admin(interaction, admins):
+            await send_friendly(interaction, SETTINGS_ADMINS_ONLY)
+            return
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        config = await self.coach.channel_config("discord", str(interaction.channel_id))
+        panel = SettingsPanel(self.coach, config, lambda clicked: is_admin(clicked, admins))
+        await interaction.followup.send(one_line(settings_summary(config)), view=panel, ephemeral=True)

@@ -17,24 +17,26 @@ class DraftsChannel(commands.Cog):
     def __init__(self, bot: PartyCoachBot) -> None:
         self.bot = bot
 
-    def is_draft(self, message: discord.Message) -> bool:
+    async def is_draft(self, message: discord.Message) -> bool:
         """A person's ordinary post with text, in a drafts channel (or a thread under one)."""
-        channels = self.bot.coach.settings.discord_drafts_channels
-        where = {message.channel.id, getattr(message.channel, "parent_id", None)}
-        return (
-            message.guild is not None
-            and not message.author.bot
-            and message.type is discord.MessageType.default
-            and not where.isdisjoint(channels)
-            and bool(message.content.strip())
-        )
+        if (
+            message.guild is None
+            or message.author.bot
+            or message.type is not discord.MessageType.default
+            or not message.content.strip()
+        ):
+            return False
+        parent = getattr(message.channel, "parent_id", None)
+        where = str(message.channel.id)
+        config = await self.bot.coach.channel_config("discord", where, parent=str(parent) if parent else None)
+        return config.drafts
 
     @commands.Cog.listener()
     async def on_message(self, message: discord.Message) -> None:
-        if self.is_draft(message):
+        if await self.is_draft(message):
             await reply_with_review(self.bot, message, "drafts_channel")
 
     @commands.Cog.listener()
     async def on_message_edit(self, before: discord.Message, after: discord.Message) -> None:
-        if before.content != after.content and self.is_draft(after):
+        if before.content != after.content and await self.is_draft(after):
             await reply_with_review(self.bot, after, "edit")
