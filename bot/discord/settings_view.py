@@ -147,7 +147,7 @@ class TipForm(discord.ui.Modal, title="Channel settings"):
         checked, problems = self.panel.coach.channel_settings.check_each("discord", values)
         if problems:
             named = [f"{FORM_FIELDS[key]}: {reason}" for key, reason in problems.items()]
-            await send_friendly(interaction, one_line("Nothing saved. " + " ".join(named)))
+            await send_friendly(interaction, one_line(f"Nothing saved. {'. '.join(named)}."))
             return
         await interaction.response.defer()
         await self.panel.show(interaction, await self.panel.save(interaction, checked))

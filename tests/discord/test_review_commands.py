@@ -183,6 +183,7 @@ async def test_commands_are_synced_globally_without_a_dev_guild(world: World) ->
         "tip",
         "coach forget",
         "coach stats",
+        "coach settings",
     }
 
 
