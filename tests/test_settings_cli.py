@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import os
+import shlex
+import textwrap
 from pathlib import Path
 
 import pytest
@@ -121,3 +123,16 @@ def test_list_only_reads_and_shows_the_environment_s_defaults(monkeypatch: pytes
     assert "tip_time           08:15    default" in shown.output
     assert run("settings", "unset", "--platform", "discord", "--channel", "123456789012345678").exit_code == 0
     assert not db().exists()
+
+
+def test_the_readme_session_prints_what_the_readme_shows() -> None:
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    part = readme.split("### Settings from chat", 1)[1]
+    block = textwrap.dedent(part.split("  ```\n", 2)[1])
+    steps = [step.split("\n", 1) for step in block.split("$ ")[1:]]
+    assert steps
+    for command, shown in steps:
+        args = shlex.split(command)
+        assert args[0] == "party-coach"
+        result = run(*args[1:])
+        assert (result.exit_code, result.output) == (0, shown), command

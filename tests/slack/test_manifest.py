@@ -31,6 +31,7 @@ MANIFEST = (Path(__file__).resolve().parents[2] / "manifest.yml").read_text(enco
         "- channels:history",
         "- groups:history",
         "- reactions:read",
+        "- users:read",
         "/slack/events",
     ],
 )
