@@ -262,6 +262,13 @@ class ChannelSettings:
             self._stored, self._loaded_at = stored, self.clock()
         return changed
 
+    def keep_for_now(self) -> None:
+        """After a failed reload, go on with what is in memory (nothing, if never loaded) a while longer."""
+        with self._lock:
+            if self._stored is None:
+                self._stored = {}
+            self._loaded_at = self.clock()
+
     def _stored_for(self, platform: str, channel: str) -> dict[str, str]:
         if self.stale:
             self.reload()

@@ -7,6 +7,7 @@ import functools
 import hashlib
 import json
 import logging
+import sqlite3
 import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -68,6 +69,7 @@ class Coach:
         tips: list[Tip],
     ) -> None:
         self.settings = settings
+        self.channel_settings = ChannelSettings(settings, log)
         self.log = log
         self.principles = principles
         self.reviewer = reviewer
@@ -77,11 +79,20 @@ class Coach:
         # One thread for all log I/O: writes are serialised by the log's lock anyway, and a burst of
         # reviews then never waits behind other work in the loop's default thread pool.
         self._log_thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="suggestion-log")
-        self.channel_settings = ChannelSettings(settings, log)
         self._settings_listeners: list[Callable[[], None]] = []
         self._channel_llm: Reviewer | None = (
             None  # made when a channel asks for the AI and the default is offline
         )
+
+    @property
+    def log(self) -> SuggestionLog:
+        return self._log
+
+    @log.setter
+    def log(self, log: SuggestionLog) -> None:
+        """Channel settings are read from, and written to, the same log as everything else."""
+        self._log = log
+        self.channel_settings.log = log
 
     async def in_log_thread(self, call: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         """Run a SuggestionLog call off the event loop."""
@@ -193,8 +204,20 @@ class Coach:
     # Channel settings -----------------------------------------------------------
 
     async def fresh_channel_settings(self) -> None:
-        """Load the stored channel settings again, off the loop, once they are old enough to be stale."""
-        if self.channel_settings.stale and await self.in_log_thread(self.channel_settings.reload):
+        """Load the stored channel settings again, off the loop, once they are old enough to be stale.
+
+        A log that can't be read leaves the settings as they were (the environment's, at first): a review
+        or a tip never fails for want of them.
+        """
+        if not self.channel_settings.stale:
+            return
+        try:
+            changed = await self.in_log_thread(self.channel_settings.reload)
+        except (LogError, sqlite3.Error) as exc:
+            logger.warning("can't read the channel settings (%s); using the ones I had", exc)
+            self.channel_settings.keep_for_now()
+            return
+        if changed:
             self._settings_changed()
 
     async def channel_config(

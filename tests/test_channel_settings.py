@@ -235,3 +235,17 @@ async def test_a_channel_can_ask_for_the_ai_when_the_default_is_offline(
         assert cli.review.reviewer == "offline"
     finally:
         await coach.aclose()
+
+
+async def test_a_log_that_can_t_be_read_never_stops_a_review(
+    env_settings: Settings, caplog: pytest.LogCaptureFixture
+) -> None:
+    coach = build_coach(env_settings)
+    try:
+        coach.log.close()  # the file went away under the bot, say
+        outcome = await coach.review("Buy now!", origin=Origin("slack", channel=SLACK_DRAFTS, user="U1"))
+        assert outcome.review.verdict == "pushy" and outcome.review_id is None
+        assert "can't read the channel settings" in caplog.text
+        assert (await coach.channel_config("slack", SLACK_DRAFTS)).drafts is True  # the environment's, still
+    finally:
+        coach.close()
