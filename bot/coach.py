@@ -7,6 +7,7 @@ import functools
 import hashlib
 import json
 import logging
+import sqlite3
 import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -15,6 +16,7 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any, TypeVar
 
 from bot.access import AccessLists
+from bot.channel_settings import ChannelConfig, ChannelSettings, reviewer_choice
 from bot.errors import LogBusy, LogError, ReviewerUnavailable
 from bot.principles import PrincipleSet, load_principles
 from bot.review.draft import Draft, make_draft
@@ -99,6 +101,7 @@ class Coach:
         tip_writer: TipWriter | None = None,
     ) -> None:
         self.settings = settings
+        self.channel_settings = ChannelSettings(settings, log)
         self.log = log
         self.principles = principles
         self.reviewer = reviewer
@@ -114,6 +117,20 @@ class Coach:
         # One thread for all log I/O: writes are serialised by the log's lock anyway, and a burst of
         # reviews then never waits behind other work in the loop's default thread pool.
         self._log_thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="suggestion-log")
+        self._settings_listeners: list[Callable[[], None]] = []
+        self._channel_llm: Reviewer | None = (
+            None  # made when a channel asks for the AI and the default is offline
+        )
+
+    @property
+    def log(self) -> SuggestionLog:
+        return self._log
+
+    @log.setter
+    def log(self, log: SuggestionLog) -> None:
+        """Channel settings are read from, and written to, the same log as everything else."""
+        self._log = log
+        self.channel_settings.log = log
 
     @functools.cached_property
     def access(self) -> AccessLists:
@@ -133,6 +150,8 @@ class Coach:
     async def aclose(self) -> None:
         """Close the reviewer's network client on this loop, then the log."""
         await self.reviewer.aclose()
+        if self._channel_llm is not None:
+            await self._channel_llm.aclose()
         self.close()
 
     async def review(
@@ -163,14 +182,15 @@ class Coach:
         error: str | None = None
         key: str | None = None
         review: Review | None = None
-        if not isinstance(self.reviewer, OfflineReviewer):
-            key = cache_key(draft, self.reviewer)
+        reviewer = await self._reviewer_for(origin)
+        if not isinstance(reviewer, OfflineReviewer):
+            key = cache_key(draft, reviewer)
             started = time.perf_counter()
             review = await self.in_log_thread(self.log.cached_review, key, draft.text, draft.context)
             if review is not None:
                 review.latency_ms = (time.perf_counter() - started) * 1000
         if review is None:
-            review, error, stood_in = await self._fresh_review(draft, origin)
+            review, error, stood_in = await self._fresh_review(reviewer, draft, origin)
             if stood_in:
                 key = None  # the offline review stood in: never serve it later as the reviewer's answer
         revises = None
@@ -183,27 +203,29 @@ class Coach:
         logger.debug("review %s saved", outcome.review_id, extra=outcome.log_fields())
         return outcome
 
-    async def _fresh_review(self, draft: Draft, origin: Origin) -> tuple[Review, str | None, bool]:
+    async def _fresh_review(
+        self, reviewer: Reviewer, draft: Draft, origin: Origin
+    ) -> tuple[Review, str | None, bool]:
         """Ask the reviewer, unless a spend limit says no; else the offline review stands in, saying why.
 
         Returns the review, the reviewer's error if it failed, and whether the offline review stood in.
         """
-        spend = self.spend.reserve(origin) if not isinstance(self.reviewer, OfflineReviewer) else None
+        spend = self.spend.reserve(origin) if not isinstance(reviewer, OfflineReviewer) else None
         if isinstance(spend, CapReached):
             review = self.offline.review_sync(draft)
             review.notes.append(fallback_note(spend.reason(self.spend.clock())))
             return review, None, True
         try:
-            review = await self.reviewer.review(draft)
+            review = await reviewer.review(draft)
         except ReviewerUnavailable as exc:
             self.spend.release(spend)
             error = str(exc)
             self.last_fallback = (datetime.now(UTC).isoformat(timespec="seconds"), error)
             logger.warning(
                 "reviewer %s unavailable: %s",
-                self.reviewer.name,
+                reviewer.name,
                 exc,
-                extra=log_context(origin, reviewer=self.reviewer.name, error=error),
+                extra=log_context(origin, reviewer=reviewer.name, error=error),
             )
             review = self.offline.review_sync(draft)
             review.notes.append(fallback_note(error))
@@ -240,6 +262,80 @@ class Coach:
             ReviewOutcome(o.draft, o.review, next(ids), origin=o.origin, error=o.error) if o.unsaved else o
             for o in outcomes
         ]
+
+    async def _reviewer_for(self, origin: Origin) -> Reviewer:
+        """The reviewer the draft's channel asks for in its stored settings, else the configured one."""
+        if origin.platform == "cli" or not origin.channel:
+            return self.reviewer
+        await self.fresh_channel_settings()
+        choice = self.channel_settings.stored_value(origin.platform, origin.channel, "reviewer")
+        if choice is None:
+            return self.reviewer
+        if (
+            self.settings.chosen_reviewer(reviewer_choice(choice)) == "offline"
+            or not self.settings.llm_configured
+        ):
+            return self.offline
+        if not isinstance(self.reviewer, OfflineReviewer):
+            return self.reviewer
+        if self._channel_llm is None:
+            self._channel_llm = make_reviewer(self.settings, self.principles, "llm")
+        return self._channel_llm
+
+    # Channel settings -----------------------------------------------------------
+
+    async def fresh_channel_settings(self) -> None:
+        """Load the stored channel settings again, off the loop, once they are old enough to be stale.
+
+        A log that can't be read leaves the settings as they were (the environment's, at first): a review
+        or a tip never fails for want of them.
+        """
+        if not self.channel_settings.stale:
+            return
+        try:
+            changed = await self.in_log_thread(self.channel_settings.reload)
+        except (LogError, sqlite3.Error) as exc:
+            logger.warning("can't read the channel settings (%s); using the ones I had", exc)
+            self.channel_settings.keep_for_now()
+            return
+        if changed:
+            self._settings_changed()
+
+    async def channel_config(
+        self, platform: str, channel: str, *, parent: str | None = None
+    ) -> ChannelConfig:
+        """One channel's settings, from memory (the environment's, with any stored ones over them)."""
+        await self.fresh_channel_settings()
+        return self.channel_settings.effective(platform, channel, parent=parent)
+
+    async def tip_channels(self, platform: str) -> list[ChannelConfig]:
+        await self.fresh_channel_settings()
+        return self.channel_settings.tip_channels(platform)
+
+    async def change_channel_settings(
+        self,
+        platform: str,
+        channel: str,
+        values: dict[str, str],
+        *,
+        unset: tuple[str, ...] = (),
+        workspace: str | None = None,
+        by: str | None = None,
+    ) -> dict[str, str]:
+        """Check and store one channel's settings (SettingRejected saves nothing); effective at once."""
+        stored = await self.in_log_thread(
+            self.channel_settings.change, platform, channel, values, unset=unset, workspace=workspace, by=by
+        )
+        self._settings_changed()
+        return stored
+
+    def on_settings_change(self, listener: Callable[[], None]) -> None:
+        """Call `listener` (on the event loop) whenever stored channel settings change."""
+        self._settings_listeners.append(listener)
+
+    def _settings_changed(self) -> None:
+        for listener in self._settings_listeners:
+            listener()
 
     async def todays_tip(self, platform: str, channel: str, day: date) -> TipOfTheDay:
         """Today's tip: with an AI, one written from the channel's own drafts if it passes the check."""

@@ -503,6 +503,52 @@ class SuggestionLog:
             )
             return cursor.rowcount == 1
 
+    # Channel settings ------------------------------------------------------------
+
+    def channel_settings(
+        self, platform: str | None = None, channel: str | None = None
+    ) -> list[dict[str, Any]]:
+        """Stored per-channel settings, optionally for one platform or channel, in a stable order."""
+        clauses, params = [], []
+        for column, value in (("platform", platform), ("channel", channel)):
+            if value is not None:
+                clauses.append(f"[{column}] = ?")
+                params.append(value)
+        with self._lock:
+            return list(
+                self.table("channel_settings").rows_where(
+                    " and ".join(clauses) or None, params, order_by="platform, channel, key"
+                )
+            )
+
+    def change_channel_settings(
+        self,
+        platform: str,
+        channel: str,
+        values: dict[str, str],
+        unset: Sequence[str] = (),
+        *,
+        workspace: str | None = None,
+        by: str | None = None,
+    ) -> int:
+        """Store `values` and delete the `unset` keys in one transaction; return rows deleted."""
+        at = now_utc()
+        removed = 0
+        with self._writing():
+            for key in unset:
+                removed += self.db.execute(
+                    "delete from channel_settings where platform = ? and channel = ? and key = ?",
+                    [platform, channel, key],
+                ).rowcount
+            for key, value in values.items():
+                self.db.execute(
+                    "insert or replace into channel_settings "
+                    "(platform, workspace, channel, key, value, updated_at, updated_by) "
+                    "values (?, ?, ?, ?, ?, ?, ?)",
+                    [platform, workspace, channel, key, value, at, by],
+                )
+        return int(removed)
+
     # Tips ----------------------------------------------------------------------
 
     def tips_history(self, platform: str, channel: str) -> list[dict[str, Any]]:

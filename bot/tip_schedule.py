@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from bot.channel_settings import ChannelConfig
 from bot.coach import Coach
 from bot.settings import Settings
 from bot.tips import TipOfTheDay
@@ -28,6 +29,11 @@ class TipSchedule:
     @classmethod
     def from_settings(cls, settings: Settings) -> TipSchedule:
         return cls(ZoneInfo(settings.tip_timezone), settings.tip_time, settings.tip_weekdays_only)
+
+    @classmethod
+    def for_channel(cls, config: ChannelConfig) -> TipSchedule:
+        """A channel's own schedule: its stored tip time, zone and weekdays flag, else the environment's."""
+        return cls(ZoneInfo(config.tip_timezone), config.tip_time, config.tip_weekdays_only)
 
     def today(self, now: datetime) -> date:
         """The date at `now` in the tip timezone."""

@@ -130,3 +130,41 @@ def usage_summary(usage: RecentUsage) -> list[str]:
         for row in rows
     ]
     return lines
+
+
+# Channel settings (/review settings on Slack, /coach settings on Discord) ---------------------------------
+ROLE_LABELS = {
+    "drafts": "Drafts channel: every new post is reviewed",
+    "tips": "Tip channel: the daily tip is posted here",
+    "both": "Both: posts are reviewed and the daily tip is posted",
+    "none": "Neither",
+}
+REVIEWER_LABELS = {
+    "auto": "Automatic: the AI when it is set up, else offline",
+    "offline": "Offline: the built-in reviewer",
+    "llm": "AI: the language model",
+}
+WEEKDAY_LABELS = {"true": "Weekdays only", "false": "Every day"}
+
+
+def settings_admins_only(platform_admins: str) -> str:
+    """What someone who may not change settings is told, with who may."""
+    return (
+        f"Only Party Coach's admins can change channel settings: {platform_admins}, and the people listed "
+        "in its PARTY_COACH_ADMINS setting. Ask one of them."
+    )
+
+
+def channel_summary(role: str, tip: str, emoji: str, reviewer: str) -> str:
+    """One line on what a channel does now; `tip` is like '09:30 Europe/Berlin, weekdays only'."""
+    tip_line = f"daily tip at {tip}" if role in ("tips", "both") else "no daily tip"
+    drafts = "new posts are reviewed" if role in ("drafts", "both") else "new posts aren't reviewed"
+    return (
+        f"In this channel {drafts}, {tip_line}; the review emoji is {emoji} and the reviewer is {reviewer}."
+    )
+
+
+def settings_saved(summary: str, changed: int) -> str:
+    if changed == 0:
+        return f"Nothing changed. {summary}"
+    return f"Saved, and in effect now. {summary}"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from bot import __version__
+from bot.cli.channel_settings import settings_command
 from bot.cli.common import honour_no_color
 from bot.cli.dashboard import dashboard
 from bot.cli.digest import digest
@@ -26,7 +27,8 @@ def cli(ctx: click.Context) -> None:
     honour_no_color(ctx)
 
 
-for command in (review, log, tip, digest, eval_command, doctor, run, health, train, dashboard):
+COMMANDS = (review, log, tip, digest, eval_command, doctor, run, health, train, dashboard, settings_command)
+for command in COMMANDS:
     cli.add_command(command)
 
 

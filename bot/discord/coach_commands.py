@@ -12,6 +12,9 @@ from discord.ext import commands
 
 from bot.discord.embeds import one_line
 from bot.discord.replies import send_friendly
+from bot.discord.settings_view import ADMINS_ONLY as SETTINGS_ADMINS_ONLY
+from bot.discord.settings_view import IN_A_SERVER, SettingsPanel
+from bot.discord.settings_view import summary as settings_summary
 from bot.insights.digest import person_week
 from bot.insights.wording import digest_lines
 from bot.usage import recent_usage
@@ -73,7 +76,9 @@ def is_admin(interaction: discord.Interaction, admins: list[str]) -> bool:
     return interaction.permissions.manage_guild or str(interaction.user.id) in admins
 
 
-class CoachCommands(commands.GroupCog, group_name="coach", group_description="Your data and usage."):
+class CoachCommands(
+    commands.GroupCog, group_name="coach", group_description="Your data, usage and channel settings."
+):
     """The /coach commands."""
 
     def __init__(self, bot: PartyCoachBot) -> None:
@@ -116,3 +121,19 @@ class CoachCommands(commands.GroupCog, group_name="coach", group_description="Yo
         figures = await coach.in_log_thread(person_week, coach.log, "discord", user, zone, datetime.now(UTC))
         lines = digest_lines(figures, coach.principles)
         await interaction.followup.send(one_line("\n".join(lines)), ephemeral=True)
+
+    @app_commands.command(
+        name="settings", description="This channel's drafts, daily tip, emoji and reviewer (admins)."
+    )
+    async def channel_settings(self, interaction: discord.Interaction) -> None:
+        admins = self.coach.settings.admins
+        if interaction.guild_id is None or interaction.channel_id is None:
+            await send_friendly(interaction, IN_A_SERVER)
+            return
+        if not is_admin(interaction, admins):
+            await send_friendly(interaction, SETTINGS_ADMINS_ONLY)
+            return
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        config = await self.coach.channel_config("discord", str(interaction.channel_id))
+        panel = SettingsPanel(self.coach, config, lambda clicked: is_admin(clicked, admins))
+        await interaction.followup.send(one_line(settings_summary(config)), view=panel, ephemeral=True)

@@ -1,9 +1,9 @@
-"""The daily tip: at the configured local time, weekdays only if asked, at most once a day per channel."""
+"""The daily tip: in every tip channel at that channel's local time, weekdays only if asked, once a day."""
 
 from __future__ import annotations
 
 import logging
-from datetime import date, datetime, time
+from datetime import date, datetime
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -12,7 +12,6 @@ from discord.ext import commands, tasks
 
 from bot.discord.embeds import tip_embed
 from bot.errors import LogError
-from bot.settings import Settings
 from bot.tip_schedule import TipSchedule, post_tip_once
 from bot.tips import TipOfTheDay
 
@@ -21,19 +20,18 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-
-def tip_time(settings: Settings) -> time:
-    """The configured time of day, in the configured timezone, as tasks.loop wants it."""
-    schedule = TipSchedule.from_settings(settings)
-    return schedule.tip_time.replace(tzinfo=schedule.zone)
+# Each channel has its own tip time, and an admin can add a tip channel or move its time at any moment
+# (from chat or the command line), so the loop looks every minute rather than sleeping until one time.
+CHECK_EVERY_MINUTES = 1.0
 
 
 class DailyTip(commands.Cog):
     def __init__(self, bot: PartyCoachBot) -> None:
         self.bot = bot
         self.coach = bot.coach
-        self.daily = tasks.loop(time=tip_time(self.coach.settings))(self.on_tip_time)
-        self.daily.before_loop(self.catch_up)
+        self.daily = tasks.loop(minutes=CHECK_EVERY_MINUTES)(self.on_tick)
+        self.daily.before_loop(self.bot.wait_until_ready)
+        self._done: set[tuple[int, date]] = set()  # posted (by this run or an earlier one): no claim to check
 
     async def cog_load(self) -> None:
         self.daily.start()
@@ -41,24 +39,18 @@ class DailyTip(commands.Cog):
     async def cog_unload(self) -> None:
         self.daily.cancel()
 
-    async def catch_up(self) -> None:
-        """After a start past today's tip time, post the tip if it hasn't gone out yet today."""
-        await self.bot.wait_until_ready()
-        now = discord.utils.utcnow()
-        if TipSchedule.from_settings(self.coach.settings).due_day(now) is not None:
-            await self.post_tips(now)
-
-    async def on_tip_time(self) -> None:
+    async def on_tick(self) -> None:
+        # The first tick comes straight after start-up: a start past a channel's tip time catches up.
         await self.post_tips(discord.utils.utcnow())
 
     async def post_tips(self, now: datetime) -> list[int]:
-        """Post today's tip (as of `now`) in every tip channel that hasn't had it; return those posted to."""
-        schedule = TipSchedule.from_settings(self.coach.settings)
-        day = schedule.today(now)
-        if not schedule.is_tip_day(day):
-            return []
+        """Post today's tip where its time has come and it hasn't gone out; return those channels."""
         posted: list[int] = []
-        for channel_id in self.coach.settings.discord_tip_channels:
+        for config in await self.coach.tip_channels("discord"):
+            channel_id = int(config.channel)
+            day = TipSchedule.for_channel(config).due_day(now)
+            if day is None or (channel_id, day) in self._done:
+                continue
             if await self.post_tip(channel_id, day):
                 posted.append(channel_id)
         return posted
@@ -78,6 +70,7 @@ class DailyTip(commands.Cog):
                 exc.text,
             )
             return False
+        self._done.add((channel_id, day))
         if tip is None:
             return False
         logger.info("discord: posted tip %s in channel %s for %s", tip.tip.id, channel_id, day)

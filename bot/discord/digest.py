@@ -63,8 +63,8 @@ class WeeklyDigest(commands.Cog):
         if week is None:
             return []
         posted: list[int] = []
-        # The tip channels, read where the daily tip reads them.
-        for channel_id in self.coach.settings.discord_tip_channels:
+        # The tip channels (the environment's and those set from chat), read where the daily tip reads them.
+        for channel_id in [int(c.channel) for c in await self.coach.tip_channels("discord")]:
             send = partial(self.send_digest, channel_id)
             try:
                 digest = await post_digest_once(self.coach, "discord", str(channel_id), week, send)

@@ -18,24 +18,26 @@ class DraftsChannel(commands.Cog):
     def __init__(self, bot: PartyCoachBot) -> None:
         self.bot = bot
 
-    def is_draft(self, message: discord.Message) -> bool:
+    async def is_draft(self, message: discord.Message) -> bool:
         """A person's ordinary post with text, in a drafts channel (or a thread under one)."""
-        channels = self.bot.coach.settings.discord_drafts_channels
-        where = {message.channel.id, getattr(message.channel, "parent_id", None)}
-        return (
-            message.guild is not None
-            and not message.author.bot
-            and message.type is discord.MessageType.default
-            and not where.isdisjoint(channels)
-            and bool(message.content.strip())
-        )
+        if (
+            message.guild is None
+            or message.author.bot
+            or message.type is not discord.MessageType.default
+            or not message.content.strip()
+        ):
+            return False
+        parent = getattr(message.channel, "parent_id", None)
+        where = str(message.channel.id)
+        config = await self.bot.coach.channel_config("discord", where, parent=str(parent) if parent else None)
+        return config.drafts
 
     def refusal(self, message: discord.Message) -> str | None:
         return member_refusal(self.bot.coach, message.author, message.channel.id, message.channel)
 
     @commands.Cog.listener()
     async def on_message(self, message: discord.Message) -> None:
-        if not self.is_draft(message):
+        if not await self.is_draft(message):
             return
         if (refused := self.refusal(message)) is not None:
             # Nothing public and no interaction to answer privately: a direct message, once per post.
@@ -46,5 +48,5 @@ class DraftsChannel(commands.Cog):
     @commands.Cog.listener()
     async def on_message_edit(self, before: discord.Message, after: discord.Message) -> None:
         # Someone refused was told when they posted; an edit passes quietly.
-        if before.content != after.content and self.is_draft(after) and self.refusal(after) is None:
+        if before.content != after.content and await self.is_draft(after) and self.refusal(after) is None:
             await reply_with_review(self.bot, after, "edit")

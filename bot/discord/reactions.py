@@ -31,9 +31,10 @@ class ReactionReviews(commands.Cog):
 
     @commands.Cog.listener()
     async def on_raw_reaction_add(self, payload: discord.RawReactionActionEvent) -> None:
-        if payload.guild_id is None or not is_review_emoji(
-            payload.emoji, self.bot.coach.settings.discord_review_emoji
-        ):
+        if payload.guild_id is None:
+            return
+        config = await self.bot.coach.channel_config("discord", str(payload.channel_id))
+        if not is_review_emoji(payload.emoji, config.review_emoji):
             return
         me = self.bot.user
         if (me is not None and payload.user_id == me.id) or (

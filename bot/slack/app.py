@@ -91,9 +91,8 @@ def build_slack_bot(
     )
     services = SlackServices(coach)
     register_all(app, services)
-    tips = DailyTipPoster(coach, client, list(settings.slack_tip_channels), now=now)
-    # The digest goes to the tip channels, read from the tip poster each week so both always agree.
-    digests = DigestPoster(coach, client, lambda: list(tips.channels), now=now)
+    tips = DailyTipPoster(coach, client, now=now)
+    digests = DigestPoster(coach, client, now=now)  # to the same tip channels, read from the coach each week
     return SlackBot(
         app=app, client=client, services=services, tips=tips, authorize=authorize, digests=digests
     )

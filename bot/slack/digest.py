@@ -40,13 +40,10 @@ class DigestPoster:
         self,
         coach: Coach,
         client: AsyncWebClient,
-        channels: Callable[[], list[str]],
         now: Callable[[], datetime] = utc_now,
     ) -> None:
-        """`channels` gives the tip channels each time, from the same place the daily tip reads them."""
         self.coach = coach
         self.client = client
-        self.channels = channels
         self.now = now
         self.schedule = DigestSchedule.from_settings(coach.settings)
         self.failed: list[str] = []  # channels whose digest couldn't be posted in the last step
@@ -58,7 +55,8 @@ class DigestPoster:
         if week is None:
             return []
         posted: list[str] = []
-        for channel in self.channels():
+        # The tip channels (the environment's and those set from chat), read where the daily tip reads them.
+        for channel in [c.channel for c in await self.coach.tip_channels("slack")]:
             try:
                 digest = await post_digest_once(
                     self.coach, "slack", channel, week, partial(self.send_digest, channel)

@@ -125,7 +125,8 @@ async def running_slack(
         else:
             assert settings.slack_app_token is not None
             socket = await connect(bot, settings.slack_app_token.get_secret_value())
-        tips = asyncio.create_task(bot.tips.run(stop_tips)) if post_tips and bot.tips.channels else None
+        # Always on: a channel can become a tip channel from chat while the bot runs.
+        tips = asyncio.create_task(bot.tips.run(stop_tips)) if post_tips else None
         digests = asyncio.create_task(bot.digests.run(stop_tips)) if post_tips else None
         freeze_startup_objects()
         try:

@@ -32,6 +32,7 @@ def help_message(review_emoji: str) -> SlackMessage:
         "• Message menu (⋯) → *Review with Party Coach* — a private review of any message",
         f"• `{COMMAND} tip` — today's tip",
         f"• `{COMMAND} forget me` — delete your drafts, reviews and feedback from my log",
+        f"• `{COMMAND} settings` — admins: this channel's drafts, daily tip, emoji and reviewer",
         "Each review has *Helpful* / *Not helpful* buttons: your votes make the coach better. "
         "Open my *Home* tab to see your recent reviews and how your pushy rate changes week by week.",
     ]

@@ -78,7 +78,9 @@ async def test_the_day_is_the_local_day_across_the_date_line(world: World, coach
     assert await step(saturday_morning) == []
 
     coach.settings.tip_weekdays_only = False
-    assert await step(saturday_morning) == [world.tips.id]
+    assert await step(saturday_morning) == []  # Saturday there, but before its tip time
+    saturday_tip_time = datetime(2026, 1, 2, 20, 30, tzinfo=UTC)  # 09:30 in Auckland
+    assert await step(saturday_tip_time) == [world.tips.id]
     assert [day[-10:] for day in posted_tips(world.env, world.tips)] == ["2026-01-02", "2026-01-03"]
 
 

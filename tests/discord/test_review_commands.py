@@ -185,6 +185,7 @@ async def test_commands_are_synced_globally_without_a_dev_guild(world: World) ->
         "coach forget",
         "coach stats",
         "coach me",
+        "coach settings",
     }
 
 

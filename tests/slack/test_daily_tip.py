@@ -34,7 +34,7 @@ def tip_coach(fake_slack: FakeSlack) -> Iterator[Coach]:
 
 
 def poster(coach: Coach) -> DailyTipPoster:
-    return DailyTipPoster(coach, make_web_client(coach.settings), coach.settings.slack_tip_channels)
+    return DailyTipPoster(coach, make_web_client(coach.settings))
 
 
 async def test_one_tip_per_channel_per_day_across_a_day_boundary(
@@ -108,7 +108,8 @@ async def test_the_loop_sleeps_until_the_tip_time_then_posts(tip_coach: Coach, f
     # A clock that moves only when the test says so: however slow the machine, 9:30 comes when the test
     # sets it, and the loop (which re-reads the clock each time it wakes) must not post before.
     now = [berlin(3, 9, 30) - timedelta(seconds=0.2)]
-    tips = DailyTipPoster(tip_coach, make_web_client(tip_coach.settings), [TIPS], now=lambda: now[0])
+    tip_coach.settings.slack_tip_channels = [TIPS]
+    tips = DailyTipPoster(tip_coach, make_web_client(tip_coach.settings), now=lambda: now[0])
     stop = asyncio.Event()
     loop = asyncio.create_task(tips.run(stop))
     await asyncio.sleep(0.5)  # the loop wakes at least once more in this time, still before 9:30

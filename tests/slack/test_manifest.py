@@ -32,6 +32,7 @@ MANIFEST = (Path(__file__).resolve().parents[2] / "manifest.yml").read_text(enco
         "- groups:history",
         "- reactions:read",
         "- files:write",
+        "- users:read",
         "/slack/events",
     ],
 )

@@ -6,6 +6,7 @@ from slack_bolt.async_app import AsyncApp
 
 from bot.slack.listeners import (
     app_home,
+    channel_settings,
     drafts_channel,
     duplicate_events,
     errors,
@@ -25,6 +26,7 @@ def register_all(app: AsyncApp, services: SlackServices) -> None:
         errors,
         duplicate_events,
         forget,  # before review_command: it answers `/review forget me`
+        channel_settings,  # before review_command too: it answers `/review settings`
         review_command,
         review_modal,
         reaction,

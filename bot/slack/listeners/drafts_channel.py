@@ -32,7 +32,7 @@ def register(app: AsyncApp, services: SlackServices) -> None:
         event: dict[str, Any], context: AsyncBoltContext, client: AsyncWebClient
     ) -> None:
         channel = str(event.get("channel", ""))
-        if channel not in services.settings.slack_drafts_channels:
+        if not (await services.coach.channel_config("slack", channel)).drafts:
             return
         subtype = event.get("subtype")
         if subtype in NEW_POST_SUBTYPES:

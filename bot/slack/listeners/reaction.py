@@ -25,9 +25,11 @@ def register(app: AsyncApp, services: SlackServices) -> None:
         event: dict[str, Any], context: AsyncBoltContext, client: AsyncWebClient
     ) -> None:
         item = event.get("item") or {}
-        if event.get("reaction") != services.review_emoji or item.get("type") != "message":
+        if item.get("type") != "message":
             return
         reactor, channel = str(event["user"]), str(item["channel"])
+        if event.get("reaction") != (await services.coach.channel_config("slack", channel)).review_emoji:
+            return
 
         async def sorry() -> None:
             await send_private(client, notice(SOMETHING_WENT_WRONG), user=reactor, channel=channel)

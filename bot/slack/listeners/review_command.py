@@ -43,7 +43,8 @@ def register(app: AsyncApp, services: SlackServices) -> None:
             )
 
         if text.lower() in HELP_WORDS:
-            await ack(**help_message(services.review_emoji).as_kwargs())
+            emoji = (await services.coach.channel_config("slack", channel or user)).review_emoji
+            await ack(**help_message(emoji).as_kwargs())
             return
         if text.lower() not in TIP_WORDS:
             refused = await refusal_for(
