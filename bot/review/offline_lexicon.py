@@ -249,6 +249,16 @@ cta | free
 cta | day | day\s+(?:free\s+)?trial
 cta | start | start\s+(?:your|a)\s+(?:free\s+)?trial
 cta | hire | hire\s+(?:me|us)\b
+# Offering yourself or your team for hire, unasked: your own services are a pitch too.
+for_hire | resume résumé cv portfolio
+    (?:resume|r\u00e9sum\u00e9|cv|portfolio)\s+(?:is\s+)?(?:in|on)\s+(?:my\s+|the\s+)?(?:profile|bio)\b
+for_hire | available open
+    (?:available|open)\s+(?:for|to)\s+(?:hire|freelance\s+(?:work|gigs|projects)|contract\s+work|new\s+clients
+    |commissions)\b
+for_hire | taking accepting | (?:taking|accepting)\s+(?:on\s+)?(?:new\s+)?(?:clients|commissions)\b
+for_hire | need want
+    (?:need|want)\s+(?:a\s+|some\s+)?(?:devs?|developers?|designers?|engineers?|an?\s+agency|a\s+freelancer)
+    \s+(?:for|with|on)\b[^?.!\n]{0,20}\?
 cta | it | it'?s\s+time\s+to\s+talk
 cta | comment
     comment\s+(?:your\s+[a-z]+|['\"]?[a-z0-9]+['\"]?)\s+(?:below\s+)?(?:and|&|to|for)\s+(?:i'?ll|we'?ll|i\s+will|get|receive
@@ -264,7 +274,10 @@ promo | code codes
     (?:for|at|to|gets?|saves?)\s+(?:\d|a\s+free|free|your)
 promo | promo use
     (?:promo|use)\s+['\"]?[a-z]+\d+\b|use\s+(?:the\s+)?(?:code|coupon|promo|discount|voucher)\b
-promo | sale | (?<!of\s)sale\b
+# "On sale" is a promo when it says when ("on sale now", "on sale Friday"); "I paid $170 on sale" is a story.
+promo | sale
+    (?<!of\s)(?<!on\s)sale\b|(?<=on\s)sale\s*(?:now|today|tomorrow|this|next|until|till|through|ends|from|at|%DAY%
+    |for\s+(?:a\s+)?limited|!)
 promo | deal deals | deals?\s+(?:alert|ends|of\s+the\s+(?:day|week)|is\s+(?:live|back|on))
 promo | great amazing huge best hot big unbeatable incredible
     (?:great|amazing|huge|best|hot|big|unbeatable|incredible)\s+(?:deals?|prices|savings)\b
@@ -485,6 +498,8 @@ ask | smash hit double save tell spread support
 ask | check | check\s+(?:it|us|me)\s+out
 ask | sub | sub\s*(?:4|for)\s*sub\b|sub\s+to\s+(?:me|my)\b
 ask | i | i\s+(?:sub|follow)\s+back\b
+# Follow-for-follow: a follow promised back for one now is self-promotion, however it's worded.
+cta | i i'll ill | i(?:'?ll|\s+will|\s+always)?\s+(?:fol+ow|sub(?:scribe)?)\s+(?:(?:you|u|ya)\s+)?back\b
 # Petitions and chain messages: they only ask.
 ask | sign add forward send don't dont copy
     sign\s+(?:my|our|the|this)\s+petition|add\s+your\s+(?:name|signature)|forward\s+this\s+to
@@ -566,6 +581,9 @@ disclosure | biased | biased\s*(?:[,:;)(\u2014-]|since\b|because\b|as\s+i\b|here
 # Fundraising for a cause: an ask, but not a sales pitch.
 fundraiser | raising donate donations donation fundraiser fundraising chip gofundme sponsor
     (?:raising\s+(?:money|funds)|donat\w+|fundrais\w+|chip\s+in|gofundme|sponsor\s+me)\b
+# A crisis line or helpline: a number there is help, not a sales call.
+helpline | hotline hotlines helpline helplines lifeline crisis suicide
+    (?:hotlines?|helplines?|lifeline|crisis\s+(?:line|text\s+line|center|centre)|suicide\s+prevention)\b
 # Job posts.
 hiring | we we're now hiring jobs job
     (?:we'?re|we\s+are|now)\s+hiring|hiring\s*(?:[!:]|a\b|an\b|for\b|two\b|three\b|\d)|#?jobs?\s*:
