@@ -150,7 +150,7 @@ cta | sub subs subbed subscribe subscribed subscribing subcribe suscribe sucscri
 cta | follow followed following folow like liked share join joined support add | %BACK%
 cta | sub subs subscribe subcribe suscribe sucscribe subscibe
     (?:sub(?:s)?|su[bcs]{1,3}ri?be?)\s+(?:to\s+)?(?:me|us)\b
-cta | sub s4s f4f l4l follow like
+cta | sub s4s f4f l4l follow like sub4sub follow4follow like4like
     sub\s*(?:4|for)\s*sub|s4s|f4f|l4l|follow\s*(?:4|for)\s*follow|like\s*(?:4|for)\s*like
 cta | please pls plz plss plzz kindly
     (?:please|pls|plz|plss|plzz|kindly)\s+(?:sub(?:scribe)?|su[bcs]{1,3}ri?be?|fol+ow|check\s+(?:out\s+)?my
@@ -179,13 +179,28 @@ cta | every each | (?:every|each)\s+(?:sub|like|follow|view|listen|share)\s+(?:c
 cta | just one | (?:just\s+)?one\s+(?:listen|view|sub|follow)\s+(?:would|will|helps?|means)
 cta | check | check\s+me\s+out\b
 cta | shout shoutout | shout\s*-?\s*out\s+(?:to\s+)?(?:my|our)\s+(?:[\w-]+\s+){0,2}%OWN%
-cta | tap | tap\s+(?:my|the|on\s+my)\s+(?:pic|profile|photo|avatar|name|link)
+cta | tap | tap\s+(?:my|the|on\s+my)\s+(?:pic|pfp|profile|photo|avatar|name|link)
 cta | recipe link links details info
     (?:recipe|links?|details|info|more)\s+(?:is\s+|are\s+)?in\s+my\s+(?:profile|bio|about|page|description)
 cta | hit | hit\s+me\s+up\s+(?:on|at|via)\s+\w+
 cta | message msg dm text contact
     (?:message|msg|dm|text|contact)\s+(?:him|her|them)\s+(?:on|at|and|now|today|@)
 cta | sub | sub\s+back\b
+# Pointing people at your own profile or channel: "follow me on insta", "give us a follow", "my ig is @x",
+# "it's on my channel if u want to see", the same in other languages.
+cta | follow folow
+    fol+ow\s+(?:me|us)\b(?!\s+(?:back|around|along|home|there|here|out|to\s+the|into|in\b))|fol+ow\s+@[\w.]+
+cta | give | give\s+(?:us|me|my\s+page)\s+a\s+follow\b
+cta | my our
+    (?:my|our)\s+(?:insta(?:gram)?|ig|tiktok|twitch|youtube|yt|soundcloud|snap(?:chat)?|twitter|channel)
+    \s*(?:is\s+@?|:\s*@?|@)\w*[._\d@][\w.]*
+cta | on
+    on\s+my\s+(?:[\w-]+\s+)?(?:channel|chanel|insta(?:gram)?|ig|tiktok|youtube|yt|twitch|soundcloud|spotify|patreon
+    |onlyfans|profile|page)\b(?!['\u2019]s)
+cta | mi meu ma mon meinem
+    (?:(?<=\ba\s)|(?<=\ben\s)|(?<=\bno\s)|(?<=\bauf\s)|(?<=\bsur\s))(?:mi|meu|ma|mon|meinem)\s+(?:canal|cha[i\u00ee]ne
+    |kanal|perfil|profil)\b
+cta | channel | channel\s+(?:aku|saya|ku|ko)\b
 cta | out | out\s+now\s+on\s+(?:all|every|spotify|youtube|apple|soundcloud|my)
 # A giveaway that needs the reader to act (follow, retweet, tag, enter) is an unasked offer.
 cta | giveaway giveaways giving
@@ -196,6 +211,9 @@ cta | sigan sigueme sígueme siganme síganme segue sigam folgt seguime
     |auf)\b)?
 cta | mera mere | mer[ae]\s+(?:bhi\s+)?(?:channel|chanel|page|vlog|video)
 # Unasked text-message offers: keywords to text back, prizes to claim, opt-out footers, premium numbers.
+cta | verify confirm redeem claim collect activate unlock
+    (?:verify|confirm|redeem|claim|collect|activate|unlock)\s+(?:it\s+|them\s+|(?:your|ur)\s+(?:[\w-]+\s+){0,2})?
+    (?:now|here|today|before|at\b|->|\u2192|:)
 cta | reply txt text send sms
     (?:reply|txt|text|send|sms)\s+['\"]?[a-z0-9]{2,10}['\"]?\s+to\s+\d{4,6}\b|(?:reply|txt
     |text)\s+['\"]?stop\b

@@ -36,6 +36,7 @@ class _Post:
     fundraiser: bool  # raising money for a cause
     quoted: list[tuple[int, int]]  # scripts in quotation marks
     helplines: list[Hit]  # crisis lines and helplines
+    helpful: bool  # gives a tip, answer or insight
 
 
 def settle_hits(reading: Reading) -> None:
@@ -61,6 +62,7 @@ def _read_post(reading: Reading) -> _Post:
         fundraiser="fundraiser" in present and "scheme" not in present,
         quoted=[m.span() for m in _QUOTED_SPEECH.finditer(visible)] if '"' in visible else [],
         helplines=[h for h in reading.hits if h.kind == "helpline"],
+        helpful="help" in present,
     )
 
 
@@ -76,6 +78,8 @@ def _means_nothing_here(hit: Hit, reading: Reading, post: _Post) -> bool:
         return True  # pay is not a price tag, "DM me your CV" not a sales ask, "our app" not a pitch
     if post.hiring and (kind == "cta" or kind in LINK_KINDS) and _applies(reading, hit):
         return True  # "apply via the link in the comments" points at the application, not a sale
+    if kind == "cta" and post.helpful and reading.visible.startswith("fol", hit.start):
+        return True  # "Follow me for more tips" under a real tip is a sign-off, not self-promotion
     if kind == "phone" and _same_sentence(reading, hit, post.helplines):
         return True  # a crisis line's number is help, not a sales call
     if post.make_good and kind in _SERVICE_RECOVERY:

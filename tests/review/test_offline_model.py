@@ -85,6 +85,16 @@ def test_training_reads_only_labelled_files_in_the_dev_sets_format() -> None:
             "jo: what a save\nli: GG",
         ),
         ("tips keep the stream alive streamlabs.com/nightowl_42", "dee: nice run\nsam: PogChamp"),
+        ("follow me on insta @bramble.sketches for daily doodles", None),
+        ("my ig is @velvet_fern if anyone wants to see more", None),
+        ("did this exact trick blindfolded, it's on my channel if u want to see", None),
+        ("sub4sub?", None),
+        ("Your reward points expire tonight, redeem now: points-bonus.example.com", None),
+        (
+            "sorry mods, follow me I stream chess puzzles every night",
+            "mod_ana: reminder: no self promo in chat",
+        ),
+        ("suscríbanse a mi canal, subo recetas cada semana", None),
     ],
 )
 def test_self_promotion_in_any_register_is_an_unasked_pitch(text: str, context: str | None) -> None:
@@ -158,9 +168,11 @@ def test_an_invitation_to_share_pulls_a_description_not_a_sales_push(text: str, 
     [
         "If you're struggling tonight, the crisis line is free and always open: 1-800-555-0199.",
         "Had this grinder two years, paid $90 on sale, still going strong. What beans are you using?",
+        "Three things that cut our onboarding time in half: a checklist, a buddy, and a demo day. "
+        "Tip: write the checklist with last month's hire. Follow me for more of these.",
     ],
 )
-def test_a_helpline_number_or_a_bargain_you_got_is_not_a_pitch(text: str) -> None:
+def test_a_helpline_a_bargain_you_got_or_a_follow_sign_off_under_a_tip_is_not_a_pitch(text: str) -> None:
     pitch = review(text).finding(PITCH_ONLY_WHEN_PULLED)
     assert pitch is not None and pitch.passed, pitch.reason if pitch else None
 
