@@ -24,6 +24,10 @@ _FRAGMENTS = {
         r"|trick|video|walkthrough|reference|source|spreadsheet|script|framework|formula|rule|read|book)s?\b)"
     ),
     "%DEAL%": r"(?:discount|promo|coupon|codes?|deals?)\b",
+    # After "follow me": where to walk ("follow me to the car park"), not where to follow someone online.
+    "%NOT_WALKING%": (
+        r"(?!\s+(?:back|around|along|home|there|here|out|to|into|in|down|up|inside|outside|through|over|closely)\b)"
+    ),
     # Asking people to look at your own things, or to follow, join or back them.
     "%LOOK%": (
         r"(?:check(?:ed|ing|out)?|look(?:ed|ing)?|watch(?:ed|ing)?|visit(?:ed|ing)?|see|go|head|come|stop|swing|peep"
@@ -189,7 +193,7 @@ cta | sub | sub\s+back\b
 # Pointing people at your own profile or channel: "follow me on insta", "give us a follow", "my ig is @x",
 # "it's on my channel if u want to see", the same in other languages.
 cta | follow folow
-    fol+ow\s+(?:me|us)\b(?!\s+(?:back|around|along|home|there|here|out|to\s+the|into|in\b))|fol+ow\s+@[\w.]+
+    fol+ow\s+(?:me|us)\b%NOT_WALKING%|fol+ow\s+@[\w.]+
 cta | give | give\s+(?:us|me|my\s+page)\s+a\s+follow\b
 cta | my our
     (?:my|our)\s+(?:insta(?:gram)?|ig|tiktok|twitch|youtube|yt|soundcloud|snap(?:chat)?|twitter|channel)
@@ -211,9 +215,13 @@ cta | sigan sigueme sígueme siganme síganme segue sigam folgt seguime
     |auf)\b)?
 cta | mera mere | mer[ae]\s+(?:bhi\s+)?(?:channel|chanel|page|vlog|video)
 # Unasked text-message offers: keywords to text back, prizes to claim, opt-out footers, premium numbers.
-cta | verify confirm redeem claim collect activate unlock
-    (?:verify|confirm|redeem|claim|collect|activate|unlock)\s+(?:it\s+|them\s+|(?:your|ur)\s+(?:[\w-]+\s+){0,2})?
+cta | redeem claim collect activate unlock
+    (?:redeem|claim|collect|activate|unlock)\s+(?:it\s+|them\s+|(?:your|ur)\s+(?:[\w-]+\s+){0,2})?
     (?:now|here|today|before|at\b|->|\u2192|:)
+# "Confirm now?" between friends asks nothing; "verify your account here" and "verify now to avoid…" do.
+cta | verify confirm
+    (?:verify|confirm)\s+(?:(?:your|ur)\s+(?:[\w-]+\s+){0,2}?(?:now|today|here|at\b|->|\u2192|:)
+    |(?:now|here)\s*(?::|->|\u2192|at\b|to\s+(?:avoid|keep|continue|unlock|restore)))
 cta | reply txt text send sms
     (?:reply|txt|text|send|sms)\s+['\"]?[a-z0-9]{2,10}['\"]?\s+to\s+\d{4,6}\b|(?:reply|txt
     |text)\s+['\"]?stop\b
@@ -497,7 +505,7 @@ greeting | hi hey hello howdy yo gm greetings | (?:hi|hey|hello|howdy|yo|gm|gree
 greeting | happy
     happy\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend|holidays|new\s+year)
 # Asks that give nothing back.
-ask | follow | follow\s+(?:us|me|for|along|@)
+ask | follow | follow\s+(?:(?:us|me)\b%NOT_WALKING%|for|along|@)
 ask | like rt retweet repost share reblog
     (?:like|rt|retweet|repost|share|reblog)\s*(?:\+|&|,|and\s+(?:rt|share|follow|retweet|subscribe)|if\b
     |this\s+(?:post|with)|it\s+with)

@@ -115,6 +115,8 @@ def test_self_promotion_in_any_register_is_an_unasked_pitch(text: str, context: 
         ("ok see you at 6, I'll bring the charger", None),
         ("congrats!! so happy for you both", "We got engaged last night 💍"),
         ("lmao chat is wild today", "a: KEKW\nb: LUL"),
+        ("ok follow me to the car park, it's behind the gym", None),
+        ("can you confirm now? I'll tell the others", None),
     ],
 )
 def test_short_reactions_and_personal_chat_are_ok(text: str, context: str | None) -> None:
