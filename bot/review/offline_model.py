@@ -30,7 +30,7 @@ MODEL_FILE = Path(__file__).resolve().parent.parent / "data" / "offline-model.js
 # The model overrules the rules only when it is fairly sure: it clears a miss the rules found below
 # CLEAR_BELOW, and finds one they missed from FLAG_FROM up (chosen by leave-one-source-out; see the README).
 CLEAR_BELOW = {PITCH_ONLY_WHEN_PULLED: 0.15, OFFER_HELP: 0.15, CONVERSE_FIRST: 0.0}
-FLAG_FROM = {PITCH_ONLY_WHEN_PULLED: 0.85, OFFER_HELP: 0.95, CONVERSE_FIRST: 0.95}
+FLAG_FROM = 0.95
 # Below this chance of a miss, a principle counts as fully met in the score.
 SURE_MET = 0.15
 # Between these probabilities the model is unsure, and the review says so.
@@ -246,7 +246,7 @@ def settle_outcomes(
     for principle in CORE_PRINCIPLES:
         rule = outcomes.get(principle)
         chance = judgement.probability[principle]
-        missed = chance >= (FLAG_FROM[principle] if rule is None or rule.passed else CLEAR_BELOW[principle])
+        missed = chance >= (FLAG_FROM if rule is None or rule.passed else CLEAR_BELOW[principle])
         if rule is not None and rule.passed != missed:
             continue
         if principle == PITCH_ONLY_WHEN_PULLED and missed and reading.has("hiring"):

@@ -81,7 +81,7 @@ def test_training_reads_only_labelled_files_in_the_dev_sets_format() -> None:
         ("check out my new music video on youtube, link in bio", "Great cover, the bridge gave me chills"),
         ("Folgt mir auf Insta, ich poste jeden Tag neue Clips", None),
         (
-            "me and my sister are racing to 200, if you follow me I will follow you back",
+            "drop a follow and i'll follow u back, promise",
             "jo: what a save\nli: GG",
         ),
         ("tips keep the stream alive streamlabs.com/nightowl_42", "dee: nice run\nsam: PogChamp"),
@@ -152,9 +152,8 @@ SHARE_THREAD = "What are you working on this week? Tell us about the project you
             "Resume in my profile",
         ),
         (
-            "Our studio ships mobile apps for clinics and gyms. Got an idea you need developers for? "
-            "Always happy to talk.",
-            "need developers for?",
+            "Our studio ships mobile apps for clinics and gyms. Anyone here need developers for a launch?",
+            "need developers for a launch?",
         ),
     ],
 )
