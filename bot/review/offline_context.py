@@ -19,7 +19,7 @@ tell share drop show plug post
     (?:tell\s+us\s+about|share|drop|show\s+(?:us|me|off)|plug|post)\s+(?:your|what\s+you(?:'re|\s+are)?)\s*
     (?:own\s+)?(?:projects?|work|channels?|links?|stuff|startups?|apps?|games?|art|music|sites?|products?|side\s+projects?
     |building|working\s+on|making)\b
-self | self[-\s]?promo(?:tion)?\b
+self | (?<!no\s)(?<!not\s)(?<!dont\s)(?<!don't\s)self[-\s]?promo(?:tion)?\b
 recommend recommends recommended recommending recommendation recommendations recs rec | \w+
 suggestion suggestions | suggestions?\s+(?:for|on)\s+(?:a|an|any|good)\b
 anyone anybody someone you

@@ -8,11 +8,13 @@ from dataclasses import dataclass, field
 from bot.review.model import CONVERSE_FIRST, OFFER_HELP, PITCH_ONLY_WHEN_PULLED
 from bot.review.offline_normalise import WORD
 from bot.review.offline_reading import (
+    SALES_PUSH,
     STRONG_PITCH,
     Reading,
     Sentence,
     count_words,
     engagement,
+    invites_sharing,
     opener_only,
 )
 from bot.review.offline_scan import Hit
@@ -243,13 +245,17 @@ def judge_pitch(reading: Reading) -> Outcome:
         return Outcome(True, why, ranges)
     # Name the strongest ask ("Link in bio", "30% off"), not a weak hint that happens to come first,
     # and name all of it: the merged span around it, as the finding shows it.
-    first = next((h for h in reading.pitch if h.kind in STRONG_PITCH), reading.pitch[0])
+    invited = context is not None and invites_sharing(context)
+    strongest = SALES_PUSH if invited else STRONG_PITCH
+    first = next((h for h in reading.pitch if h.kind in strongest), reading.pitch[0])
     start, end = next((r for r in outermost(ranges) if r[0] <= first.start < r[1]), (first.start, first.end))
     quote = _quote(reading, start, end)
     why = f"Pitches when nobody asked: “{quote}”."
     if reading.has("claim"):
         claim = reading.kinds["claim"][0]
         why += f" Saying “{_quote(reading, claim.start, claim.end)}” doesn't make it requested."
+    elif invited:
+        why += " They asked to hear about your work, not to be sold to."
     elif context is not None and context.pull:
         why += " They asked for a recommendation, but this reply doesn't answer what they asked."
     elif context is not None and context.question:

@@ -24,6 +24,10 @@ _FRAGMENTS = {
         r"|trick|video|walkthrough|reference|source|spreadsheet|script|framework|formula|rule|read|book)s?\b)"
     ),
     "%DEAL%": r"(?:discount|promo|coupon|codes?|deals?)\b",
+    # After "follow me": where to walk ("follow me to the car park"), not where to follow someone online.
+    "%NOT_WALKING%": (
+        r"(?!\s+(?:back|around|along|home|there|here|out|to|into|in|down|up|inside|outside|through|over|closely)\b)"
+    ),
     # Asking people to look at your own things, or to follow, join or back them.
     "%LOOK%": (
         r"(?:check(?:ed|ing|out)?|look(?:ed|ing)?|watch(?:ed|ing)?|visit(?:ed|ing)?|see|go|head|come|stop|swing|peep"
@@ -150,7 +154,7 @@ cta | sub subs subbed subscribe subscribed subscribing subcribe suscribe sucscri
 cta | follow followed following folow like liked share join joined support add | %BACK%
 cta | sub subs subscribe subcribe suscribe sucscribe subscibe
     (?:sub(?:s)?|su[bcs]{1,3}ri?be?)\s+(?:to\s+)?(?:me|us)\b
-cta | sub s4s f4f l4l follow like
+cta | sub s4s f4f l4l follow like sub4sub follow4follow like4like
     sub\s*(?:4|for)\s*sub|s4s|f4f|l4l|follow\s*(?:4|for)\s*follow|like\s*(?:4|for)\s*like
 cta | please pls plz plss plzz kindly
     (?:please|pls|plz|plss|plzz|kindly)\s+(?:sub(?:scribe)?|su[bcs]{1,3}ri?be?|fol+ow|check\s+(?:out\s+)?my
@@ -179,13 +183,28 @@ cta | every each | (?:every|each)\s+(?:sub|like|follow|view|listen|share)\s+(?:c
 cta | just one | (?:just\s+)?one\s+(?:listen|view|sub|follow)\s+(?:would|will|helps?|means)
 cta | check | check\s+me\s+out\b
 cta | shout shoutout | shout\s*-?\s*out\s+(?:to\s+)?(?:my|our)\s+(?:[\w-]+\s+){0,2}%OWN%
-cta | tap | tap\s+(?:my|the|on\s+my)\s+(?:pic|profile|photo|avatar|name|link)
+cta | tap | tap\s+(?:my|the|on\s+my)\s+(?:pic|pfp|profile|photo|avatar|name|link)
 cta | recipe link links details info
     (?:recipe|links?|details|info|more)\s+(?:is\s+|are\s+)?in\s+my\s+(?:profile|bio|about|page|description)
 cta | hit | hit\s+me\s+up\s+(?:on|at|via)\s+\w+
 cta | message msg dm text contact
     (?:message|msg|dm|text|contact)\s+(?:him|her|them)\s+(?:on|at|and|now|today|@)
 cta | sub | sub\s+back\b
+# Pointing people at your own profile or channel: "follow me on insta", "give us a follow", "my ig is @x",
+# "it's on my channel if u want to see", the same in other languages.
+cta | follow folow
+    fol+ow\s+(?:me|us)\b%NOT_WALKING%|fol+ow\s+@[\w.]+
+cta | give | give\s+(?:us|me|my\s+page)\s+a\s+follow\b
+cta | my our
+    (?:my|our)\s+(?:insta(?:gram)?|ig|tiktok|twitch|youtube|yt|soundcloud|snap(?:chat)?|twitter|channel)
+    \s*(?:is\s+@?|:\s*@?|@)\w*[._\d@][\w.]*
+cta | on
+    on\s+my\s+(?:[\w-]+\s+)?(?:channel|chanel|insta(?:gram)?|ig|tiktok|youtube|yt|twitch|soundcloud|spotify|patreon
+    |onlyfans|profile|page)\b(?!['\u2019]s)
+cta | mi meu ma mon meinem
+    (?:(?<=\ba\s)|(?<=\ben\s)|(?<=\bno\s)|(?<=\bauf\s)|(?<=\bsur\s))(?:mi|meu|ma|mon|meinem)\s+(?:canal|cha[i\u00ee]ne
+    |kanal|perfil|profil)\b
+cta | channel | channel\s+(?:aku|saya|ku|ko)\b
 cta | out | out\s+now\s+on\s+(?:all|every|spotify|youtube|apple|soundcloud|my)
 # A giveaway that needs the reader to act (follow, retweet, tag, enter) is an unasked offer.
 cta | giveaway giveaways giving
@@ -196,6 +215,13 @@ cta | sigan sigueme sígueme siganme síganme segue sigam folgt seguime
     |auf)\b)?
 cta | mera mere | mer[ae]\s+(?:bhi\s+)?(?:channel|chanel|page|vlog|video)
 # Unasked text-message offers: keywords to text back, prizes to claim, opt-out footers, premium numbers.
+cta | redeem claim collect activate unlock
+    (?:redeem|claim|collect|activate|unlock)\s+(?:it\s+|them\s+|(?:your|ur)\s+(?:[\w-]+\s+){0,2})?
+    (?:now|here|today|before|at\b|->|\u2192|:)
+# "Confirm now?" between friends asks nothing; "verify your account here" and "verify now to avoid…" do.
+cta | verify confirm
+    (?:verify|confirm)\s+(?:(?:your|ur)\s+(?:[\w-]+\s+){0,2}?(?:now|today|here|at\b|->|\u2192|:)
+    |(?:now|here)\s*(?::|->|\u2192|at\b|to\s+(?:avoid|keep|continue|unlock|restore)))
 cta | reply txt text send sms
     (?:reply|txt|text|send|sms)\s+['\"]?[a-z0-9]{2,10}['\"]?\s+to\s+\d{4,6}\b|(?:reply|txt
     |text)\s+['\"]?stop\b
@@ -249,6 +275,16 @@ cta | free
 cta | day | day\s+(?:free\s+)?trial
 cta | start | start\s+(?:your|a)\s+(?:free\s+)?trial
 cta | hire | hire\s+(?:me|us)\b
+# Offering yourself or your team for hire, unasked: your own services are a pitch too.
+for_hire | resume résumé cv portfolio
+    (?:resume|r\u00e9sum\u00e9|cv|portfolio)\s+(?:is\s+)?(?:in|on)\s+(?:my\s+|the\s+)?(?:profile|bio)\b
+for_hire | available open
+    (?:available|open)\s+(?:for|to)\s+(?:hire|freelance\s+(?:work|gigs|projects)|contract\s+work|new\s+clients
+    |commissions)\b
+for_hire | taking accepting | (?:taking|accepting)\s+(?:on\s+)?(?:new\s+)?(?:clients|commissions)\b
+for_hire | need want
+    (?:need|want)\s+(?:a\s+|some\s+)?(?:devs?|developers?|designers?|engineers?|an?\s+agency|a\s+freelancer)
+    \s+(?:for|with|on)\b[^?.!\n]{0,20}\?
 cta | it | it'?s\s+time\s+to\s+talk
 cta | comment
     comment\s+(?:your\s+[a-z]+|['\"]?[a-z0-9]+['\"]?)\s+(?:below\s+)?(?:and|&|to|for)\s+(?:i'?ll|we'?ll|i\s+will|get|receive
@@ -264,7 +300,10 @@ promo | code codes
     (?:for|at|to|gets?|saves?)\s+(?:\d|a\s+free|free|your)
 promo | promo use
     (?:promo|use)\s+['\"]?[a-z]+\d+\b|use\s+(?:the\s+)?(?:code|coupon|promo|discount|voucher)\b
-promo | sale | (?<!of\s)sale\b
+# "On sale" is a promo when it says when ("on sale now", "on sale Friday"); "I paid $170 on sale" is a story.
+promo | sale
+    (?<!of\s)(?<!on\s)sale\b|(?<=on\s)sale\s*(?:now|today|tomorrow|this|next|until|till|through|ends|from|at|%DAY%
+    |for\s+(?:a\s+)?limited|!)
 promo | deal deals | deals?\s+(?:alert|ends|of\s+the\s+(?:day|week)|is\s+(?:live|back|on))
 promo | great amazing huge best hot big unbeatable incredible
     (?:great|amazing|huge|best|hot|big|unbeatable|incredible)\s+(?:deals?|prices|savings)\b
@@ -466,7 +505,7 @@ greeting | hi hey hello howdy yo gm greetings | (?:hi|hey|hello|howdy|yo|gm|gree
 greeting | happy
     happy\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend|holidays|new\s+year)
 # Asks that give nothing back.
-ask | follow | follow\s+(?:us|me|for|along|@)
+ask | follow | follow\s+(?:(?:us|me)\b%NOT_WALKING%|for|along|@)
 ask | like rt retweet repost share reblog
     (?:like|rt|retweet|repost|share|reblog)\s*(?:\+|&|,|and\s+(?:rt|share|follow|retweet|subscribe)|if\b
     |this\s+(?:post|with)|it\s+with)
@@ -485,6 +524,8 @@ ask | smash hit double save tell spread support
 ask | check | check\s+(?:it|us|me)\s+out
 ask | sub | sub\s*(?:4|for)\s*sub\b|sub\s+to\s+(?:me|my)\b
 ask | i | i\s+(?:sub|follow)\s+back\b
+# Follow-for-follow: a follow promised back for one now is self-promotion, however it's worded.
+cta | i i'll ill | i(?:'?ll|\s+will|\s+always)?\s+(?:fol+ow|sub(?:scribe)?)\s+(?:(?:you|u|ya)\s+)?back\b
 # Petitions and chain messages: they only ask.
 ask | sign add forward send don't dont copy
     sign\s+(?:my|our|the|this)\s+petition|add\s+your\s+(?:name|signature)|forward\s+this\s+to
@@ -566,6 +607,9 @@ disclosure | biased | biased\s*(?:[,:;)(\u2014-]|since\b|because\b|as\s+i\b|here
 # Fundraising for a cause: an ask, but not a sales pitch.
 fundraiser | raising donate donations donation fundraiser fundraising chip gofundme sponsor
     (?:raising\s+(?:money|funds)|donat\w+|fundrais\w+|chip\s+in|gofundme|sponsor\s+me)\b
+# A crisis line or helpline: a number there is help, not a sales call.
+helpline | hotline hotlines helpline helplines lifeline crisis suicide
+    (?:hotlines?|helplines?|lifeline|crisis\s+(?:line|text\s+line|center|centre)|suicide\s+prevention)\b
 # Job posts.
 hiring | we we're now hiring jobs job
     (?:we'?re|we\s+are|now)\s+hiring|hiring\s*(?:[!:]|a\b|an\b|for\b|two\b|three\b|\d)|#?jobs?\s*:

@@ -14,11 +14,11 @@ from bot.review.offline_scan import DIGIT, LINK_KINDS, Hit, scan
 from bot.review.offline_sentences import sentence_stems, split_sentences
 from bot.review.offline_settle import settle_hits
 
+# What an invitation to share your project doesn't pull: asks to buy, book, get in touch or hire you.
+SALES_PUSH = frozenset({"contact", "promo", "scheme", "offer_price", "gate", "for_hire"})
 # Any one of these makes a pitch. The weak kinds make one only together (an own product plus a price,
 # a link or urgency), so "our tap water" or a link to a free write-up is not a pitch on its own.
-STRONG_PITCH = frozenset(
-    {"cta", "contact", "promo", "scheme", "phone", "offer_price", "commercial_url", "commercial_tag", "gate"}
-)
+STRONG_PITCH = SALES_PUSH | {"cta", "phone", "commercial_url", "commercial_tag"}
 WEAK_PITCH = frozenset({"self_offer", "money", "url", "video_url", "urgency", "hype"})
 _PITCH_ANCHORS = frozenset({"self_offer", "money", "url", "video_url"})
 
@@ -191,12 +191,19 @@ def _only_links(reading: Reading) -> bool:
     return count_words(rest) == 0
 
 
+def invites_sharing(context: ContextReading) -> bool:
+    """The message replied to invites people to share their own work ("What are you working on?")."""
+    return context.pull is not None and _INVITES_SHARING.match(context.pull) is not None
+
+
 def _pulled_by(reading: Reading) -> str:
     """'context' when the message replied to asks for it, 'followup' for a checkable follow-up, else ''."""
     context = reading.context
-    invited = context is not None and context.pull and _INVITES_SHARING.match(context.pull)
+    invited = context is not None and invites_sharing(context)
     if invited and _OWN_WORK.search(reading.visible):
-        return "context"  # "What are you working on?": telling them about your own work is what they asked
+        # "What are you working on?" asks to hear about your own work, links included; a sales push on top
+        # of that (DM me, get in touch, a code, a price, hire me) goes beyond what they asked for.
+        return "" if reading.kinds.keys() & SALES_PUSH else "context"
     if context is not None and context.pull:
         plain, overall, _ = engagement(reading)
         deictic, disclosed = reading.has("deictic"), reading.has("disclosure")

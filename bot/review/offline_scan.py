@@ -139,9 +139,10 @@ _RESOURCE_URL = re.compile(
     r"/(?:docs?|changelog|release-?notes|blog|wiki|guides?|tutorials?|notes|readme)\b|github|gitlab|codeberg"
 )
 _COMMERCIAL_HOST = re.compile(r"calendly|gumroad|amzn|checkout|buy\.|shop\.|store\.|deals?\.")
-# A channel, stream or profile: a link that asks people to come and follow someone.
+# A channel, stream, profile or tip jar: a link that asks people to come and follow or pay someone.
 _PROFILE_URL = re.compile(
     r"(?:^|[/.])(?:twitch\.tv|kick\.com|linktr\.ee|patreon\.com|onlyfans\.com|discord\.gg|t\.me|ko-fi\.com"
+    r"|streamlabs\.com|streamelements\.com|buymeacoffee\.com|paypal\.me|cash\.app"
     r"|soundcloud\.com/[^/\s]+/?$|instagram\.com/[^/\s]+/?$|tiktok\.com/@[^/\s]+/?$|twitter\.com/[^/\s]+/?$"
     r"|x\.com/[^/\s]+/?$|youtube\.com/(?:channel|c|user|@)|youtube\.com/@)"
 )

@@ -35,6 +35,8 @@ class _Post:
     make_good: bool  # an apology to a customer who complained
     fundraiser: bool  # raising money for a cause
     quoted: list[tuple[int, int]]  # scripts in quotation marks
+    helplines: list[Hit]  # crisis lines and helplines
+    helpful: bool  # gives a tip, answer or insight
 
 
 def settle_hits(reading: Reading) -> None:
@@ -59,6 +61,8 @@ def _read_post(reading: Reading) -> _Post:
         make_good=reading.context is not None and reading.context.complaint and "apology" in present,
         fundraiser="fundraiser" in present and "scheme" not in present,
         quoted=[m.span() for m in _QUOTED_SPEECH.finditer(visible)] if '"' in visible else [],
+        helplines=[h for h in reading.hits if h.kind == "helpline"],
+        helpful="help" in present,
     )
 
 
@@ -74,6 +78,10 @@ def _means_nothing_here(hit: Hit, reading: Reading, post: _Post) -> bool:
         return True  # pay is not a price tag, "DM me your CV" not a sales ask, "our app" not a pitch
     if post.hiring and (kind == "cta" or kind in LINK_KINDS) and _applies(reading, hit):
         return True  # "apply via the link in the comments" points at the application, not a sale
+    if kind == "cta" and post.helpful and reading.visible.startswith("fol", hit.start):
+        return True  # "Follow me for more tips" under a real tip is a sign-off, not self-promotion
+    if kind == "phone" and _same_sentence(reading, hit, post.helplines):
+        return True  # a crisis line's number is help, not a sales call
     if post.make_good and kind in _SERVICE_RECOVERY:
         return True  # a make-good code or "DM us" for an unhappy customer is service, not a sale
     # A goal, an amount raised and "donation link in the comments" serve a cause.
@@ -119,8 +127,12 @@ def _is_link(reading: Reading, hit: Hit) -> bool:
 
 def _applies(reading: Reading, hit: Hit) -> bool:
     """A call to action in the same sentence as the job ad's own words ("apply", "we're hiring")."""
+    return _same_sentence(reading, hit, [h for h in reading.hits if h.kind == "hiring"])
+
+
+def _same_sentence(reading: Reading, hit: Hit, others: list[Hit]) -> bool:
     where = reading.sentence_at(hit.start)
-    return any(reading.sentence_at(h.start) == where for h in reading.hits if h.kind == "hiring")
+    return any(reading.sentence_at(h.start) == where for h in others)
 
 
 def _relabel(

@@ -80,6 +80,21 @@ def test_training_reads_only_labelled_files_in_the_dev_sets_format() -> None:
         ("Congratulations! You have won a £500 voucher. To claim, reply WIN to 80055 now.", None),
         ("check out my new music video on youtube, link in bio", "Great cover, the bridge gave me chills"),
         ("Folgt mir auf Insta, ich poste jeden Tag neue Clips", None),
+        (
+            "drop a follow and i'll follow u back, promise",
+            "jo: what a save\nli: GG",
+        ),
+        ("tips keep the stream alive streamlabs.com/nightowl_42", "dee: nice run\nsam: PogChamp"),
+        ("follow me on insta @bramble.sketches for daily doodles", None),
+        ("my ig is @velvet_fern if anyone wants to see more", None),
+        ("did this exact trick blindfolded, it's on my channel if u want to see", None),
+        ("sub4sub?", None),
+        ("Your reward points expire tonight, redeem now: points-bonus.example.com", None),
+        (
+            "sorry mods, follow me I stream chess puzzles every night",
+            "mod_ana: reminder: no self promo in chat",
+        ),
+        ("suscríbanse a mi canal, subo recetas cada semana", None),
     ],
 )
 def test_self_promotion_in_any_register_is_an_unasked_pitch(text: str, context: str | None) -> None:
@@ -100,6 +115,8 @@ def test_self_promotion_in_any_register_is_an_unasked_pitch(text: str, context: 
         ("ok see you at 6, I'll bring the charger", None),
         ("congrats!! so happy for you both", "We got engaged last night 💍"),
         ("lmao chat is wild today", "a: KEKW\nb: LUL"),
+        ("ok follow me to the car park, it's behind the gym", None),
+        ("can you confirm now? I'll tell the others", None),
     ],
 )
 def test_short_reactions_and_personal_chat_are_ok(text: str, context: str | None) -> None:
@@ -115,6 +132,50 @@ def test_a_plug_that_answers_an_invitation_to_share_stays_welcome() -> None:
         "Ask HN: What are you working on? Tell us about the project you're building.",
     )
     assert result.verdict == "ok", [f.reason for f in result.findings]
+
+
+SHARE_THREAD = "What are you working on this week? Tell us about the project you're building."
+
+
+@pytest.mark.parametrize(
+    ("text", "push"),
+    [
+        (
+            "We make a scanner app that reads handwritten recipe cards into clean text. "
+            "Bakeries love it; if you run one, get in touch and we'll set you up.",
+            "get in touch",
+        ),
+        ("I'm building a budgeting sheet for students. Launch week: 30% off with code STUDY30!", "30% off"),
+        (
+            "Mostly tinkering with map tiles while I look for my next gig. Resume in my profile, "
+            "open to freelance work!",
+            "Resume in my profile",
+        ),
+        (
+            "Our studio ships mobile apps for clinics and gyms. Anyone here need developers for a launch?",
+            "need developers for a launch?",
+        ),
+    ],
+)
+def test_an_invitation_to_share_pulls_a_description_not_a_sales_push(text: str, push: str) -> None:
+    result = review(text, SHARE_THREAD)
+    pitch = result.finding(PITCH_ONLY_WHEN_PULLED)
+    assert result.verdict == "pushy" and pitch is not None and not pitch.passed, pitch
+    assert push in pitch.reason and "hear about your work" in pitch.reason
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If you're struggling tonight, the crisis line is free and always open: 1-800-555-0199.",
+        "Had this grinder two years, paid $90 on sale, still going strong. What beans are you using?",
+        "Three things that cut our onboarding time in half: a checklist, a buddy, and a demo day. "
+        "Tip: write the checklist with last month's hire. Follow me for more of these.",
+    ],
+)
+def test_a_helpline_a_bargain_you_got_or_a_follow_sign_off_under_a_tip_is_not_a_pitch(text: str) -> None:
+    pitch = review(text).finding(PITCH_ONLY_WHEN_PULLED)
+    assert pitch is not None and pitch.passed, pitch.reason if pitch else None
 
 
 def test_the_newcomers_example_is_never_a_confident_ok() -> None:
