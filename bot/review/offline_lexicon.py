@@ -604,6 +604,8 @@ disclosure | full disclosure i so i'm
     full\s+disclosure|disclosure|i'?m\s+(?:obviously\s+)?biased|so\s+(?:i'?m\s+)?(?:obviously\s+)?biased
     |i\s+(?:work|own|run)\s+(?:at|a|an|the)\b|i'?m\s+(?:a|an|the)\s+[a-z]+\s+(?:at|here)
 disclosure | biased | biased\s*(?:[,:;)(\u2014-]|since\b|because\b|as\s+i\b|here\b|but\b)
+disclosure | grain pinch | (?:grain|pinch)\s+of\s+salt\b
+disclosure | co cofounder founder | (?:co-?)?founder\s+(?:of|at)\s+[\w.-]+\s+here\b
 # Fundraising for a cause: an ask, but not a sales pitch.
 fundraiser | raising donate donations donation fundraiser fundraising chip gofundme sponsor
     (?:raising\s+(?:money|funds)|donat\w+|fundrais\w+|chip\s+in|gofundme|sponsor\s+me)\b

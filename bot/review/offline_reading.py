@@ -196,6 +196,9 @@ def invites_sharing(context: ContextReading) -> bool:
     return context.pull is not None and _INVITES_SHARING.match(context.pull) is not None
 
 
+_HONEST_VIEW = frozenset({"opinion", "experience", "help"})
+
+
 def _pulled_by(reading: Reading) -> str:
     """'context' when the message replied to asks for it, 'followup' for a checkable follow-up, else ''."""
     context = reading.context
@@ -214,6 +217,9 @@ def _pulled_by(reading: Reading) -> str:
         priced = context.asks_price and bool(reading.kinds.keys() & {"money", "offer_price"})
         kind_asked = priced or bool(_OFFER_PULL.search(context.pull))
         answered = overall >= 1 and (kind_asked or disclosed or reading.has("experience"))
+        # Someone who says who they are and gives an honest view answers a request for recommendations,
+        # even in other words than theirs ("any recs for a CRM?" -> "I run X, so biased: a sheet works").
+        answered = answered or (disclosed and bool(reading.kinds.keys() & _HONEST_VIEW))
         if plain >= 1 or answered or deictic:
             return "context"
     if reading.has("followup") and not reading.has("claim") and reading.kinds.keys() & {"ungated", "help"}:

@@ -134,6 +134,36 @@ def test_a_plug_that_answers_an_invitation_to_share_stays_welcome() -> None:
     assert result.verdict == "ok", [f.reason for f in result.findings]
 
 
+@pytest.mark.parametrize(
+    ("text", "context"),
+    [
+        (
+            "I run Billbird, so biased. honestly a spreadsheet works until you have 10 clients. "
+            "after that we're $5/month. how many clients do you bill?",
+            "any recommendations for a simple invoicing tool for freelancers?",
+        ),
+        (
+            "founder of Tallyho here, grain of salt. a shared calendar is plenty for two people; "
+            "past five we charge $4/seat. what do you use now?",
+            "any recs for a rota app for a tiny cafe team?",
+        ),
+    ],
+)
+def test_a_disclosed_honest_answer_to_a_request_for_recs_is_pulled(text: str, context: str) -> None:
+    """In other words than the question's: saying who you are and giving a view answers what was asked."""
+    result = review(text, context)
+    assert result.verdict == "ok", [f.reason for f in result.findings]
+    assert result.finding(PITCH_ONLY_WHEN_PULLED).passed  # type: ignore[union-attr]
+
+
+def test_a_disclosure_alone_does_not_pull_a_bare_sales_push() -> None:
+    result = review(
+        "Full disclosure: I run Billbird. Sign up today with code SAVE20!",
+        "any recommendations for a simple invoicing tool for freelancers?",
+    )
+    assert not result.finding(PITCH_ONLY_WHEN_PULLED).passed  # type: ignore[union-attr]
+
+
 SHARE_THREAD = "What are you working on this week? Tell us about the project you're building."
 
 
