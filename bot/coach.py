@@ -32,6 +32,8 @@ FALLBACK_NOTE = "This is the built-in offline review instead."
 # Seconds to wait before each new try when another program holds the log's write lock (each try itself
 # waits up to the log's busy timeout): a bot keeps the row rather than dropping it.
 LOG_RETRY_DELAYS = (1.0, 2.0, 4.0, 8.0)
+# Reviews of a batch in flight at once: the LLM reviewer waits on the network, so a few overlap.
+REVIEWS_AT_ONCE = 4
 
 
 def fallback_note(reason: str) -> str:
@@ -46,7 +48,13 @@ class ReviewOutcome:
     draft: Draft
     review: Review
     review_id: int | None
-    unsaved: ReviewRecord | None = None  # the row to log, when the review was made with record=False
+    # The log row, when the review was made with record=False: save_reviews writes it and keeps it here.
+    record: ReviewRecord | None = None
+
+    @property
+    def unsaved(self) -> bool:
+        """Made with record=False and not logged yet."""
+        return self.record is not None and self.review_id is None
 
 
 def cache_key(draft: Draft, reviewer: Reviewer) -> str:
@@ -104,7 +112,7 @@ class Coach:
         """Review one draft meant for `network` (twitter, linkedin…), and log it unless record=False.
 
         Raises DraftError for bad input; never raises for a failing reviewer. With record=False the row is
-        left in `unsaved`, for save_reviews to write many at once.
+        left in `record`, for save_reviews to write many at once.
         """
         draft = make_draft(text, context, network)
         task = asyncio.current_task()
@@ -137,8 +145,29 @@ class Coach:
                 review.notes.append(fallback_note(str(exc)))
         row = ReviewRecord(review, draft.text, draft.context, origin, draft.platform, key, error)
         if not record:
-            return ReviewOutcome(draft=draft, review=review, review_id=None, unsaved=row)
+            return ReviewOutcome(draft=draft, review=review, review_id=None, record=row)
         return ReviewOutcome(draft=draft, review=review, review_id=await self._save(row))
+
+    async def review_unsaved(
+        self, drafts: Sequence[Draft], origin: Origin = CLI_ORIGIN
+    ) -> list[ReviewOutcome]:
+        """Review validated drafts in order, a few at a time, leaving their rows for save_reviews."""
+        if isinstance(self.reviewer, OfflineReviewer):
+            # Nothing to wait on and nothing to fall back to: a coroutine per draft would only cost time.
+            outcomes = []
+            for draft in drafts:
+                review = self.reviewer.review_sync(draft)
+                row = ReviewRecord(review, draft.text, draft.context, origin, draft.platform)
+                outcomes.append(ReviewOutcome(draft, review, None, row))
+            return outcomes
+        gate = asyncio.Semaphore(REVIEWS_AT_ONCE)
+
+        async def one(draft: Draft) -> ReviewOutcome:
+            async with gate:
+                text, context, network = draft.text, draft.context, draft.platform
+                return await self.review(text, context, origin, network=network, record=False)
+
+        return list(await asyncio.gather(*(one(d) for d in drafts)))
 
     async def _save(self, row: ReviewRecord) -> int | None:
         """Log one review, trying again while another program holds the lock; None if it can't be saved."""
@@ -158,9 +187,8 @@ class Coach:
 
     def save_reviews(self, outcomes: Sequence[ReviewOutcome]) -> list[ReviewOutcome]:
         """Log reviews made with record=False, a few hundred rows per transaction; raises LogError."""
-        rows = [o.unsaved for o in outcomes if o.unsaved is not None]
-        ids = iter(self.log.record_reviews(rows))
-        return [ReviewOutcome(o.draft, o.review, next(ids)) if o.unsaved else o for o in outcomes]
+        ids = iter(self.log.record_reviews([o.record for o in outcomes if o.record and o.unsaved]))
+        return [ReviewOutcome(o.draft, o.review, next(ids), o.record) if o.unsaved else o for o in outcomes]
 
     async def todays_tip(self, platform: str, channel: str, day: date) -> TipOfTheDay:
         return await self.in_log_thread(pick_tip, self.log, self.tips, platform, channel, day)

@@ -15,7 +15,6 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from pydantic import TypeAdapter
 from sqlite_utils import Database
 from sqlite_utils.db import Table
 
@@ -24,6 +23,7 @@ from bot.migrations import log_migrations
 from bot.redaction import redact, restore
 from bot.review.model import Finding, Review, Span
 from bot.review.origin import Origin
+from bot.review.review_json import ReviewJSON, review_json
 
 # How long a write waits for another program's write lock before giving up with LogBusy.
 BUSY_TIMEOUT_SECONDS = 15.0
@@ -57,9 +57,6 @@ REVIEW_COLUMNS = (
     "cache_key",
     "notes",
 )
-# pydantic writes these JSON columns several times faster than json.dumps of model_dump() would.
-FINDINGS_JSON = TypeAdapter(list[Finding])
-TEXTS_JSON = TypeAdapter(list[str])
 INSERT_REVIEW = (
     f"insert into reviews ({', '.join(f'[{c}]' for c in REVIEW_COLUMNS)}) "
     f"values ({', '.join('?' for _ in REVIEW_COLUMNS)})"
@@ -85,6 +82,11 @@ class ReviewRecord:
     network: str | None = None
     cache_key: str | None = None
     error: str | None = None
+
+    @functools.cached_property
+    def json(self) -> ReviewJSON:
+        """The review's list fields as JSON, for the log row and the JSON output alike."""
+        return review_json(self.review)
 
 
 @dataclass(frozen=True)
@@ -235,8 +237,8 @@ class SuggestionLog:
 
     def _review_row(self, record: ReviewRecord, created: str) -> tuple[Any, ...]:
         """One reviews row in REVIEW_COLUMNS order; in hash-only mode, none of the draft's words."""
-        review, origin = record.review, record.origin
-        findings, suggestions, notes, error = review.findings, review.suggestions, review.notes, record.error
+        review, origin, error = record.review, record.origin, record.error
+        parts = record.json
         if self.hash_drafts:
             hidden = functools.partial(redact, draft=record.draft, context=record.context)
             findings = [
@@ -246,10 +248,13 @@ class SuggestionLog:
                         "spans": [s.model_copy(update={"text": ""}) for s in f.spans],
                     }
                 )
-                for f in findings
+                for f in review.findings
             ]
-            suggestions = [hidden(s) for s in suggestions]
-            notes = [hidden(n) for n in notes]
+            suggestions = [hidden(s) for s in review.suggestions]
+            notes = [hidden(n) for n in review.notes]
+            parts = review_json(
+                review.model_copy(update={"findings": findings, "suggestions": suggestions, "notes": notes})
+            )
             error = hidden(error) if error is not None else None
         return (
             created,
@@ -265,9 +270,9 @@ class SuggestionLog:
             None if self.hash_drafts else record.context,
             review.verdict,
             review.score,
-            TEXTS_JSON.dump_json(review.violations).decode(),
-            FINDINGS_JSON.dump_json(findings).decode(),
-            TEXTS_JSON.dump_json(suggestions).decode(),
+            parts.violations,
+            parts.findings,
+            parts.suggestions,
             None if self.hash_drafts else review.rewrite,
             review.reviewer,
             review.model,
@@ -277,7 +282,7 @@ class SuggestionLog:
             review.prompt_version,
             error,
             record.cache_key,
-            TEXTS_JSON.dump_json(notes).decode() if notes else None,
+            parts.notes if review.notes else None,
         )
 
     def cached_review(self, cache_key: str, draft: str, context: str | None = None) -> Review | None:

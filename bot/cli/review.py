@@ -6,20 +6,23 @@ import asyncio
 import gc
 import re
 import shlex
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import click
 
 from bot.cli.common import fail, open_coach, read_input, use_memory_log
-from bot.cli.review_output import review_as_dict, review_as_json, review_as_text
+from bot.cli.review_output import renderer, review_as_json
 from bot.coach import Coach, ReviewOutcome
 from bot.drafts_file import JSONL_SUFFIXES, DraftLine, looks_like_jsonl, parse_jsonl
 from bot.errors import DraftError, LogError
-from bot.review.draft import check_draft_text, check_encodable, decode_text
-from bot.review.offline import OfflineReviewer
+from bot.review.draft import check_draft_text, check_encodable, decode_text, make_draft
 from bot.settings import CHAT_SETTINGS
+from bot.store import BATCH_ROWS
 
-CONCURRENCY = 4
+INTERRUPTED = 130  # what a shell reports for a command stopped with Ctrl-C
 
 
 def collect_drafts(
@@ -69,21 +72,39 @@ def looks_like_a_path(draft: str) -> bool:
     return "://" not in draft and "@" not in draft and PATH_LIKE.fullmatch(draft) is not None
 
 
-async def review_all(
-    coach: Coach, drafts: list[DraftLine], default_platform: str | None
-) -> list[ReviewOutcome]:
-    """Review in input order, a few at a time (the LLM reviewer waits on the network); logged later."""
-    gate = asyncio.Semaphore(CONCURRENCY)
+@dataclass
+class BatchRun:
+    """Reviews and rendered output of a run so far: a stopped run says how many reviews were saved."""
 
-    async def one(item: DraftLine) -> ReviewOutcome:
-        async with gate:
-            network = item.platform or default_platform
-            return await coach.review(item.text, item.context, network=network, record=False)
+    drafts: int
+    saved: int = 0
+    pushy: bool = False
+    rendered: list[Any] = field(default_factory=list)
 
+    def saved_so_far(self) -> str:
+        return f"{self.saved:,} of {self.drafts:,} reviews were saved in the log"
+
+
+async def review_in_chunks(
+    coach: Coach,
+    items: list[DraftLine],
+    default_platform: str | None,
+    save: bool,
+    render: Callable[[DraftLine, ReviewOutcome], Any],
+    run: BatchRun,
+) -> None:
+    """Review, log and render a few hundred drafts at a time, so a stopped run keeps every chunk before."""
     try:
-        if isinstance(coach.reviewer, OfflineReviewer):  # nothing to wait on: a task per draft only costs
-            return [await one(d) for d in drafts]
-        return list(await asyncio.gather(*(one(d) for d in drafts)))
+        for first in range(0, len(items), BATCH_ROWS):
+            chunk = items[first : first + BATCH_ROWS]
+            drafts = [make_draft(i.text, i.context, i.platform or default_platform) for i in chunk]
+            outcomes = await coach.review_unsaved(drafts)
+            if save:
+                # Here, not in the log thread: the chunk is saved (and counted) before anything can stop it.
+                outcomes = coach.save_reviews(outcomes)
+                run.saved += len(outcomes)
+            run.pushy = run.pushy or any(o.review.verdict == "pushy" for o in outcomes)
+            run.rendered.extend(map(render, chunk, outcomes))
     finally:
         await coach.reviewer.aclose()
 
@@ -154,22 +175,20 @@ def review(
         gc.disable()
         ctx.call_on_close(_collector_back_on)
     coach = open_coach(ctx, reviewer, ignore=CHAT_SETTINGS)  # type: ignore[arg-type]
+    render = renderer(fmt, batch, coach.principles)
+    run = BatchRun(len(drafts))
     try:
-        outcomes = asyncio.run(review_all(coach, drafts, platform))
+        asyncio.run(review_in_chunks(coach, drafts, platform, not no_log, render, run))
     except DraftError as exc:
         raise fail(str(exc)) from None
-    try:
-        outcomes = outcomes if no_log else coach.save_reviews(outcomes)
     except LogError as exc:
-        raise fail(f"{exc}. Try again in a moment, or add --no-log to review without saving") from None
-    if fmt == "text":
-        for item, outcome in zip(drafts, outcomes, strict=True):
-            shown = (item.label, item.text) if batch else None
-            click.echo(review_as_text(outcome, coach.principles, batch_item=shown))
-    else:
-        data = [review_as_dict(o, d, batch) for d, o in zip(drafts, outcomes, strict=True)]
-        if fmt == "jsonl":  # one write for the whole batch, not one per line
-            click.echo("\n".join(review_as_json(item) for item in data))
-        else:
-            click.echo(review_as_json(data if batch else data[0], indent=2))
-    ctx.exit(1 if any(o.review.verdict == "pushy" for o in outcomes) else 0)
+        saved = f" ({run.saved_so_far()})" if run.saved else ""
+        raise fail(f"{exc}{saved}. Try again in a moment, or add --no-log to review without saving") from None
+    except KeyboardInterrupt:
+        click.echo(f"Stopped: {run.saved_so_far()}.", err=True)
+        ctx.exit(INTERRUPTED)
+    if fmt == "json":
+        click.echo(review_as_json(run.rendered if batch else run.rendered[0], indent=2))
+    else:  # one write for the whole batch, not one per line
+        click.echo("\n".join(run.rendered))
+    ctx.exit(1 if run.pushy else 0)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import click
@@ -10,6 +11,7 @@ from pydantic import TypeAdapter
 from bot.coach import ReviewOutcome
 from bot.drafts_file import DraftLine
 from bot.principles import PrincipleSet
+from bot.review.review_json import review_json
 from bot.text_fit import shorten
 from bot.wording import quotes_to_show
 
@@ -25,6 +27,29 @@ _JSON = TypeAdapter(Any)
 def review_as_json(data: Any, indent: int | None = None) -> str:
     """One review (or a list of them) as JSON, compact unless indented, non-ASCII letters kept as they are."""
     return _JSON.dump_json(data, indent=indent).decode()
+
+
+def review_as_json_line(outcome: ReviewOutcome, item: DraftLine, batch: bool) -> str:
+    """review_as_json(review_as_dict(…)), byte for byte, reusing the JSON already made for the log row."""
+    review = outcome.review
+    parts = outcome.record.json if outcome.record is not None else review_json(review)
+    head: dict[str, Any] = {"id": item.given_id} if item.given_id is not None else {}
+    if batch:
+        head["line"] = item.line
+    tail = {
+        "rewrite": review.rewrite,
+        "reviewer": review.reviewer,
+        "model": review.model,
+        "latency_ms": round(review.latency_ms, 3),
+        "cached": review.cached,
+    }
+    review_id = "null" if outcome.review_id is None else str(outcome.review_id)
+    return (
+        f"{review_as_json(head)[:-1]}{',' if head else ''}"
+        f'"verdict":"{review.verdict}","violations":{parts.violations},"score":{review.score},'
+        f'"findings":{parts.findings},"suggestions":{parts.suggestions},{review_as_json(tail)[1:-1]},'
+        f'"notes":{parts.notes},"review_id":{review_id}}}'
+    )
 
 
 def review_as_dict(outcome: ReviewOutcome, item: DraftLine, batch: bool) -> dict[str, Any]:
@@ -77,3 +102,14 @@ def review_as_text(
     for note in review.notes:
         lines.append("  " + click.style(f"Note: {note}", fg="yellow"))
     return "\n".join(lines)
+
+
+def renderer(fmt: str, batch: bool, principles: PrincipleSet) -> Callable[[DraftLine, ReviewOutcome], Any]:
+    """How each review of a run is shown: a text block, a JSON line, or a dict for one JSON document."""
+    if fmt == "text":
+        return lambda item, outcome: review_as_text(
+            outcome, principles, batch_item=(item.label, item.text) if batch else None
+        )
+    if fmt == "jsonl":
+        return lambda item, outcome: review_as_json_line(outcome, item, batch)
+    return lambda item, outcome: review_as_dict(outcome, item, batch)
