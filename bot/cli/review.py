@@ -74,7 +74,7 @@ def looks_like_a_path(draft: str) -> bool:
 
 @dataclass
 class BatchRun:
-    """Reviews and rendered output of a run so far: a stopped run says how many reviews were saved."""
+    """A run so far: reviews saved, any pushy, and each chunk's output; a stopped run says what was saved."""
 
     drafts: int
     saved: int = 0
@@ -90,7 +90,7 @@ async def review_in_chunks(
     items: list[DraftLine],
     default_platform: str | None,
     save: bool,
-    render: Callable[[DraftLine, ReviewOutcome], Any],
+    render: Callable[[list[DraftLine], list[ReviewOutcome]], Any],
     run: BatchRun,
 ) -> None:
     """Review, log and render a few hundred drafts at a time, so a stopped run keeps every chunk before."""
@@ -104,7 +104,7 @@ async def review_in_chunks(
                 outcomes = coach.save_reviews(outcomes)
                 run.saved += len(outcomes)
             run.pushy = run.pushy or any(o.review.verdict == "pushy" for o in outcomes)
-            run.rendered.extend(map(render, chunk, outcomes))
+            run.rendered.append(render(chunk, outcomes))
     finally:
         await coach.reviewer.aclose()
 
@@ -188,7 +188,8 @@ def review(
         click.echo(f"Stopped: {run.saved_so_far()}.", err=True)
         ctx.exit(INTERRUPTED)
     if fmt == "json":
-        click.echo(review_as_json(run.rendered if batch else run.rendered[0], indent=2))
+        reviews = [review for chunk in run.rendered for review in chunk]
+        click.echo(review_as_json(reviews if batch else reviews[0], indent=2))
     else:  # one write for the whole batch, not one per line
         click.echo("\n".join(run.rendered))
     ctx.exit(1 if run.pushy else 0)

@@ -22,6 +22,7 @@ VERDICT_STYLE = {"ok": ("OK", "green"), "pushy": ("PUSHY", "red")}
 
 # Serialised in pydantic's core: for a batch of thousands the json module's encoder took longer than logging.
 _JSON = TypeAdapter(Any)
+_JSON_CORE = _JSON.serializer  # without dump_json's keyword handling, for the small dicts of each JSON line
 
 
 def review_as_json(data: Any, indent: int | None = None) -> str:
@@ -43,11 +44,12 @@ def review_as_json_line(outcome: ReviewOutcome, item: DraftLine, batch: bool) ->
         "latency_ms": round(review.latency_ms, 3),
         "cached": review.cached,
     }
+    opening = _JSON_CORE.to_json(head).decode()[:-1] + ("," if head else "")  # '{"id":…,"line":…,'
+    middle = _JSON_CORE.to_json(tail).decode()[1:-1]  # '"rewrite":…,"cached":…'
     review_id = "null" if outcome.review_id is None else str(outcome.review_id)
     return (
-        f"{review_as_json(head)[:-1]}{',' if head else ''}"
-        f'"verdict":"{review.verdict}","violations":{parts.violations},"score":{review.score},'
-        f'"findings":{parts.findings},"suggestions":{parts.suggestions},{review_as_json(tail)[1:-1]},'
+        f'{opening}"verdict":"{review.verdict}","violations":{parts.violations},"score":{review.score},'
+        f'"findings":{parts.findings},"suggestions":{parts.suggestions},{middle},'
         f'"notes":{parts.notes},"review_id":{review_id}}}'
     )
 
@@ -104,12 +106,21 @@ def review_as_text(
     return "\n".join(lines)
 
 
-def renderer(fmt: str, batch: bool, principles: PrincipleSet) -> Callable[[DraftLine, ReviewOutcome], Any]:
-    """How each review of a run is shown: a text block, a JSON line, or a dict for one JSON document."""
-    if fmt == "text":
-        return lambda item, outcome: review_as_text(
-            outcome, principles, batch_item=(item.label, item.text) if batch else None
+def renderer(
+    fmt: str, batch: bool, principles: PrincipleSet
+) -> Callable[[list[DraftLine], list[ReviewOutcome]], Any]:
+    """How a chunk of reviews is shown: text blocks or JSON lines in one string, or dicts for one document."""
+
+    def text(items: list[DraftLine], outcomes: list[ReviewOutcome]) -> str:
+        return "\n".join(
+            review_as_text(o, principles, batch_item=(i.label, i.text) if batch else None)
+            for i, o in zip(items, outcomes, strict=True)
         )
-    if fmt == "jsonl":
-        return lambda item, outcome: review_as_json_line(outcome, item, batch)
-    return lambda item, outcome: review_as_dict(outcome, item, batch)
+
+    def json_lines(items: list[DraftLine], outcomes: list[ReviewOutcome]) -> str:
+        return "\n".join(review_as_json_line(o, i, batch) for i, o in zip(items, outcomes, strict=True))
+
+    def dicts(items: list[DraftLine], outcomes: list[ReviewOutcome]) -> list[dict[str, Any]]:
+        return [review_as_dict(o, i, batch) for i, o in zip(items, outcomes, strict=True)]
+
+    return {"text": text, "jsonl": json_lines}.get(fmt, dicts)
