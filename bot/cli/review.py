@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import gc
 import re
 import shlex
+import signal
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,8 +23,6 @@ from bot.errors import DraftError, LogError
 from bot.review.draft import check_draft_text, check_encodable, decode_text, make_draft
 from bot.settings import CHAT_SETTINGS
 from bot.store import BATCH_ROWS
-
-INTERRUPTED = 130  # what a shell reports for a command stopped with Ctrl-C
 
 
 def collect_drafts(
@@ -74,14 +74,18 @@ def looks_like_a_path(draft: str) -> bool:
 
 @dataclass
 class BatchRun:
-    """A run so far: reviews saved, any pushy, and each chunk's output; a stopped run says what was saved."""
+    """A run so far: reviews saved, any pushy, each chunk's output, and the signal that stopped it, if any."""
 
     drafts: int
+    saving: bool
     saved: int = 0
     pushy: bool = False
     rendered: list[Any] = field(default_factory=list)
+    stopped_by: int | None = None
 
     def saved_so_far(self) -> str:
+        if not self.saving:
+            return "nothing was saved (--no-log)"
         return f"{self.saved:,} of {self.drafts:,} reviews were saved in the log"
 
 
@@ -89,24 +93,43 @@ async def review_in_chunks(
     coach: Coach,
     items: list[DraftLine],
     default_platform: str | None,
-    save: bool,
     render: Callable[[list[DraftLine], list[ReviewOutcome]], Any],
     run: BatchRun,
 ) -> None:
-    """Review, log and render a few hundred drafts at a time, so a stopped run keeps every chunk before."""
+    """Review, log and render a few hundred drafts at a time, so a stopped run keeps every chunk before.
+
+    Ctrl-C or a kill (SIGTERM) cancels the run at its next wait, never between saving a chunk and counting it.
+    """
+    stop_on_signals(run)
     try:
         for first in range(0, len(items), BATCH_ROWS):
             chunk = items[first : first + BATCH_ROWS]
             drafts = [make_draft(i.text, i.context, i.platform or default_platform) for i in chunk]
             outcomes = await coach.review_unsaved(drafts)
-            if save:
-                # Here, not in the log thread: the chunk is saved (and counted) before anything can stop it.
+            if run.saving:  # in this thread, with no wait between saving and counting
                 outcomes = coach.save_reviews(outcomes)
                 run.saved += len(outcomes)
             run.pushy = run.pushy or any(o.review.verdict == "pushy" for o in outcomes)
             run.rendered.append(render(chunk, outcomes))
+            await asyncio.sleep(0)  # the offline reviewer never waits: let a stop signal in between chunks
     finally:
         await coach.reviewer.aclose()
+
+
+def stop_on_signals(run: BatchRun) -> None:
+    """Turn Ctrl-C and SIGTERM into cancelling this run, noting which signal it was."""
+    loop, task = asyncio.get_running_loop(), asyncio.current_task()
+    if task is None:
+        return
+
+    def stop(signum: int) -> None:
+        run.stopped_by = signum
+        task.cancel()
+
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        # Not on Windows' event loop, nor outside the main thread: there the default handling stays.
+        with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+            loop.add_signal_handler(signum, stop, signum)
 
 
 def _collector_back_on() -> None:
@@ -176,17 +199,19 @@ def review(
         ctx.call_on_close(_collector_back_on)
     coach = open_coach(ctx, reviewer, ignore=CHAT_SETTINGS)  # type: ignore[arg-type]
     render = renderer(fmt, batch, coach.principles)
-    run = BatchRun(len(drafts))
+    run = BatchRun(len(drafts), saving=not no_log)
     try:
-        asyncio.run(review_in_chunks(coach, drafts, platform, not no_log, render, run))
+        asyncio.run(review_in_chunks(coach, drafts, platform, render, run))
     except DraftError as exc:
         raise fail(str(exc)) from None
     except LogError as exc:
         saved = f" ({run.saved_so_far()})" if run.saved else ""
         raise fail(f"{exc}{saved}. Try again in a moment, or add --no-log to review without saving") from None
-    except KeyboardInterrupt:
+    except asyncio.CancelledError:
+        if run.stopped_by is None:
+            raise
         click.echo(f"Stopped: {run.saved_so_far()}.", err=True)
-        ctx.exit(INTERRUPTED)
+        ctx.exit(128 + run.stopped_by)  # what a shell reports for a command ended by that signal
     if fmt == "json":
         reviews = [review for chunk in run.rendered for review in chunk]
         click.echo(review_as_json(reviews if batch else reviews[0], indent=2))
