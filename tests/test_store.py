@@ -212,6 +212,15 @@ def test_reviews_are_written_a_few_hundred_per_transaction(tmp_path: Path) -> No
     assert [r["draft"] for r in log.recent_reviews(limit=2)] == ["draft 1199", "draft 1198"]
 
 
+@pytest.mark.parametrize("count", [1, 10, 23])
+def test_rows_saved_together_keep_their_order_and_ids(tmp_path: Path, count: int) -> None:
+    log = SuggestionLog(tmp_path / "log.db")
+    log.record_review(make_review(), "already there", None, ORIGIN)
+    ids = log.record_reviews([ReviewRecord(make_review(), f"draft {n}", None, ORIGIN) for n in range(count)])
+    assert ids == list(range(2, count + 2))
+    assert [log.get_review(i)["draft"] for i in ids] == [f"draft {n}" for n in range(count)]  # type: ignore[index]
+
+
 def test_hash_only_mode_restores_quoted_words_for_a_cached_review(tmp_path: Path) -> None:
     draft = "🚀 Our new CRM is live! Use code SAVE20 for 20% off."
     review = make_review()
