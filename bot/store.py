@@ -13,6 +13,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, fields
 from datetime import UTC, datetime, timedelta
 from itertools import chain
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -62,20 +63,31 @@ REVIEW_COLUMNS = (
 ROWS_PER_INSERT = 10
 
 
-@functools.cache
-def insert_reviews(rows: int) -> str:
-    """An INSERT of `rows` reviews rows in REVIEW_COLUMNS order, every value a parameter."""
-    values = ", ".join([f"({', '.join('?' for _ in REVIEW_COLUMNS)})"] * rows)
-    return f"insert into reviews ({', '.join(f'[{c}]' for c in REVIEW_COLUMNS)}) values {values}"
+@functools.lru_cache(maxsize=64)
+def insert_reviews(columns: tuple[str, ...], rows: int) -> str:
+    """An INSERT of `rows` reviews rows with these columns, every value a parameter."""
+    values = ", ".join([f"({', '.join('?' for _ in columns)})"] * rows)
+    return f"insert into reviews ({', '.join(f'[{c}]' for c in columns)}) values {values}"
 
 
 def _insert_rows(conn: sqlite3.Connection, rows: Sequence[tuple[Any, ...]]) -> None:
-    """Insert rows in order (so their ids run in order), ROWS_PER_INSERT to a statement."""
+    """Insert REVIEW_COLUMNS rows in order (so their ids run in order), ROWS_PER_INSERT to a statement.
+
+    A column empty in every row is left out, to be NULL: the sqlite3 module binds a None several times slower
+    than a value, and a batch's rows share many empty columns (no channel, no tokens, no error).
+    """
+    if not rows:
+        return
+    filled = [i for i, column in enumerate(zip(*rows, strict=True)) if column.count(None) < len(column)]
+    if len(filled) < len(REVIEW_COLUMNS):
+        pick = itemgetter(*filled)  # one index gives the value itself, more give a tuple
+        rows = [pick(row) for row in rows] if len(filled) > 1 else [(pick(row),) for row in rows]
+    statement = functools.partial(insert_reviews, tuple(REVIEW_COLUMNS[i] for i in filled))
     whole = len(rows) - len(rows) % ROWS_PER_INSERT
     groups = (rows[first : first + ROWS_PER_INSERT] for first in range(0, whole, ROWS_PER_INSERT))
-    conn.executemany(insert_reviews(ROWS_PER_INSERT), (tuple(chain.from_iterable(g)) for g in groups))
+    conn.executemany(statement(ROWS_PER_INSERT), (tuple(chain.from_iterable(g)) for g in groups))
     if whole < len(rows):
-        conn.execute(insert_reviews(len(rows) - whole), tuple(chain.from_iterable(rows[whole:])))
+        conn.execute(statement(len(rows) - whole), tuple(chain.from_iterable(rows[whole:])))
 
 
 def now_utc() -> str:
