@@ -297,9 +297,9 @@ class SuggestionLog:
             None if self.hash_drafts else record.context,
             review.verdict,
             review.score,
-            parts.violations,
-            parts.findings,
-            parts.suggestions,
+            parts.violations.decode(),
+            parts.findings.decode(),
+            parts.suggestions.decode(),
             None if self.hash_drafts else review.rewrite,
             review.reviewer,
             review.model,
@@ -309,7 +309,7 @@ class SuggestionLog:
             review.prompt_version,
             error,
             record.cache_key,
-            parts.notes if review.notes else None,
+            parts.notes.decode() if review.notes else None,
         )
 
     def cached_review(self, cache_key: str, draft: str, context: str | None = None) -> Review | None:

@@ -147,7 +147,7 @@ def test_json_lines_are_the_same_bytes_as_the_plain_serialisation(tmp_path: Path
         item = items[n % len(items)]
         item = type(item)(item.line, None, item.text, None, None, given)
         for batch in (True, False):
-            plain = review_as_json(review_as_dict(outcome, item, batch))
+            plain = review_as_json(review_as_dict(outcome, item, batch)).encode()
             assert review_as_json_line(outcome, item, batch) == plain
 
 

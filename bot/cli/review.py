@@ -213,10 +213,13 @@ def review(
         click.echo(f"Stopped: {run.saved_so_far()}.", err=True)
         ctx.exit(128 + run.stopped_by)  # what a shell reports for a command ended by that signal
     # One write for the whole batch, not one per line. JSON holds no colour codes (it escapes control
-    # characters), so click need not search megabytes of it for them.
+    # characters), so click need not search megabytes of it for them; JSON lines are written as the UTF-8
+    # they were made in, never decoded and encoded again.
     if fmt == "json":
         reviews = [review for chunk in run.rendered for review in chunk]
         click.echo(review_as_json(reviews if batch else reviews[0], indent=2), color=True)
+    elif fmt == "jsonl":
+        click.echo(b"\n".join(run.rendered))
     else:
-        click.echo("\n".join(run.rendered), color=None if fmt == "text" else True)
+        click.echo("\n".join(run.rendered))
     ctx.exit(1 if run.pushy else 0)

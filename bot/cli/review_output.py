@@ -23,6 +23,11 @@ VERDICT_STYLE = {"ok": ("OK", "green"), "pushy": ("PUSHY", "red")}
 # Serialised in pydantic's core: for a batch of thousands the json module's encoder took longer than logging.
 _JSON = TypeAdapter(Any)
 _JSON_CORE = _JSON.serializer  # without dump_json's keyword handling, for the small dicts of each JSON line
+# One JSON line in review_as_dict's key order, around parts already serialised.
+JSON_LINE = (
+    b'%s"verdict":"%s","violations":%s,"score":%d,"findings":%s,"suggestions":%s,%s,'
+    b'"notes":%s,"review_id":%s}'
+)
 
 
 def review_as_json(data: Any, indent: int | None = None) -> str:
@@ -30,8 +35,8 @@ def review_as_json(data: Any, indent: int | None = None) -> str:
     return _JSON.dump_json(data, indent=indent).decode()
 
 
-def review_as_json_line(outcome: ReviewOutcome, item: DraftLine, batch: bool) -> str:
-    """review_as_json(review_as_dict(…)), byte for byte, reusing the JSON already made for the log row."""
+def review_as_json_line(outcome: ReviewOutcome, item: DraftLine, batch: bool) -> bytes:
+    """review_as_json(review_as_dict(…)) as UTF-8, byte for byte, around the JSON made for the log row."""
     review = outcome.review
     parts = outcome.record.json if outcome.record is not None else review_json(review)
     head: dict[str, Any] = {"id": item.given_id} if item.given_id is not None else {}
@@ -44,13 +49,19 @@ def review_as_json_line(outcome: ReviewOutcome, item: DraftLine, batch: bool) ->
         "latency_ms": round(review.latency_ms, 3),
         "cached": review.cached,
     }
-    opening = _JSON_CORE.to_json(head).decode()[:-1] + ("," if head else "")  # '{"id":…,"line":…,'
-    middle = _JSON_CORE.to_json(tail).decode()[1:-1]  # '"rewrite":…,"cached":…'
-    review_id = "null" if outcome.review_id is None else str(outcome.review_id)
-    return (
-        f'{opening}"verdict":"{review.verdict}","violations":{parts.violations},"score":{review.score},'
-        f'"findings":{parts.findings},"suggestions":{parts.suggestions},{middle},'
-        f'"notes":{parts.notes},"review_id":{review_id}}}'
+    opening = _JSON_CORE.to_json(head)[:-1] + (b"," if head else b"")  # '{"id":…,"line":…,'
+    middle = _JSON_CORE.to_json(tail)[1:-1]  # '"rewrite":…,"cached":…'
+    review_id = b"null" if outcome.review_id is None else b"%d" % outcome.review_id
+    return JSON_LINE % (
+        opening,
+        review.verdict.encode(),
+        parts.violations,
+        review.score,
+        parts.findings,
+        parts.suggestions,
+        middle,
+        parts.notes,
+        review_id,
     )
 
 
@@ -109,7 +120,7 @@ def review_as_text(
 def renderer(
     fmt: str, batch: bool, principles: PrincipleSet
 ) -> Callable[[list[DraftLine], list[ReviewOutcome]], Any]:
-    """How a chunk of reviews is shown: text blocks or JSON lines in one string, or dicts for one document."""
+    """How a chunk of reviews is shown: text blocks in one string, JSON lines in one UTF-8 bytes, or dicts."""
 
     def text(items: list[DraftLine], outcomes: list[ReviewOutcome]) -> str:
         return "\n".join(
@@ -117,8 +128,8 @@ def renderer(
             for i, o in zip(items, outcomes, strict=True)
         )
 
-    def json_lines(items: list[DraftLine], outcomes: list[ReviewOutcome]) -> str:
-        return "\n".join(review_as_json_line(o, i, batch) for i, o in zip(items, outcomes, strict=True))
+    def json_lines(items: list[DraftLine], outcomes: list[ReviewOutcome]) -> bytes:
+        return b"\n".join(review_as_json_line(o, i, batch) for i, o in zip(items, outcomes, strict=True))
 
     def dicts(items: list[DraftLine], outcomes: list[ReviewOutcome]) -> list[dict[str, Any]]:
         return [review_as_dict(o, i, batch) for i, o in zip(items, outcomes, strict=True)]

@@ -1,4 +1,4 @@
-"""A review's list fields as JSON text, made once for both the log row and the JSON output."""
+"""A review's list fields as JSON, made once for both the log row and the JSON output."""
 
 from __future__ import annotations
 
@@ -15,23 +15,23 @@ TEXTS_JSON = TypeAdapter(list[str]).serializer
 
 
 class ReviewJSON(NamedTuple):
-    """Compact JSON, non-ASCII letters kept as they are, exactly as pydantic writes them."""
+    """Compact UTF-8 JSON, non-ASCII letters kept as they are, exactly as pydantic writes them."""
 
-    violations: str
-    findings: str
-    suggestions: str
-    notes: str
+    violations: bytes
+    findings: bytes
+    suggestions: bytes
+    notes: bytes
 
 
 def review_json(review: Review) -> ReviewJSON:
-    """The review's violations, findings, suggestions and notes as JSON text."""
+    """The review's violations, findings, suggestions and notes as JSON."""
     return ReviewJSON(
         _texts(review.violations),
-        FINDINGS_JSON.to_json(review.findings).decode(),
+        FINDINGS_JSON.to_json(review.findings),
         _texts(review.suggestions),
         _texts(review.notes),
     )
 
 
-def _texts(texts: list[str]) -> str:
-    return TEXTS_JSON.to_json(texts).decode() if texts else "[]"  # most reviews have no notes
+def _texts(texts: list[str]) -> bytes:
+    return TEXTS_JSON.to_json(texts) if texts else b"[]"  # most reviews have no notes
