@@ -265,8 +265,9 @@ class SuggestionLog:
     def _review_row(self, record: ReviewRecord, created: str) -> tuple[Any, ...]:
         """One reviews row in REVIEW_COLUMNS order; in hash-only mode, none of the draft's words."""
         review, origin, error = record.review, record.origin, record.error
-        parts = record.json
-        if self.hash_drafts:
+        if not self.hash_drafts:
+            parts = record.json
+        else:
             hidden = functools.partial(redact, draft=record.draft, context=record.context)
             findings = [
                 f.model_copy(

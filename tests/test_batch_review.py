@@ -176,3 +176,18 @@ def test_an_llm_batch_logs_each_review_once_with_its_notes(
         assert (row["reviewer"], row["cache_key"] is None) == (line["reviewer"], bool(row["error"]))
     assert sorted(line["reviewer"] for line in lines) == ["llm"] * 5 + ["offline"]
     assert sum(bool(line["notes"]) for line in lines) == 1
+
+
+def test_a_hash_only_batch_prints_the_quotes_and_logs_none_of_the_words(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PARTY_COACH_HASH_DRAFTS", "true")
+    drafts = drafts_file(tmp_path / "drafts.jsonl", 12)
+    result = CliRunner().invoke(cli, ["review", str(drafts), "--reviewer", "offline", "--format", "jsonl"])
+    assert result.exit_code == 1
+    lines = [json.loads(line) for line in result.output.splitlines()]
+    assert "“Use code SAVE10”" in json.dumps(lines[0], ensure_ascii=False)  # the person sees the quotes
+    raw = b"".join(p.read_bytes() for p in tmp_path.glob("log.db*"))
+    assert raw.count(b"pitch_only_when_pulled") >= 12  # every review is in the file...
+    for word in ("SAVE10", "SAVE17", "Link in bio", "checklist", "week 11", "onboarding tool"):
+        assert word.encode() not in raw, word  # ...and none of the drafts' words
