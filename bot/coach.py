@@ -47,6 +47,8 @@ FALLBACK_NOTE = "This is the built-in offline review instead."
 # Seconds to wait before each new try when another program holds the log's write lock (each try itself
 # waits up to the log's busy timeout): a bot keeps the row rather than dropping it.
 LOG_RETRY_DELAYS = (1.0, 2.0, 4.0, 8.0)
+# Reviews of a batch in flight at once: the LLM reviewer waits on the network, so a few overlap.
+REVIEWS_AT_ONCE = 4
 
 
 def fallback_note(reason: str) -> str:
@@ -61,9 +63,15 @@ class ReviewOutcome:
     draft: Draft
     review: Review
     review_id: int | None
-    unsaved: ReviewRecord | None = None  # the row to log, when the review was made with record=False
+    # The log row, when the review was made with record=False: save_reviews writes it and keeps it here.
+    record: ReviewRecord | None = None
     origin: Origin = CLI_ORIGIN
     error: str | None = None  # why the chosen reviewer couldn't answer, when the offline one stood in
+
+    @property
+    def unsaved(self) -> bool:
+        """Made with record=False and not logged yet."""
+        return self.record is not None and self.review_id is None
 
     def log_fields(self) -> dict[str, object]:
         """What a log line about this review carries as `extra` (PARTY_COACH_LOG_FORMAT=json shows it)."""
@@ -166,7 +174,7 @@ class Coach:
         """Review one draft meant for `network` (twitter, linkedin…), and log it unless record=False.
 
         Raises DraftError for bad input; never raises for a failing reviewer. With record=False the row is
-        left in `unsaved`, for save_reviews to write many at once.
+        left in `record`, for save_reviews to write many at once.
         """
         draft = make_draft(text, context, network)
         task = asyncio.current_task()
@@ -198,7 +206,7 @@ class Coach:
             revises = await self.in_log_thread(self.log.review_to_revise, origin, draft.text)
         row = ReviewRecord(review, draft.text, draft.context, origin, draft.platform, key, error, revises)
         if not record:
-            return ReviewOutcome(draft, review, None, unsaved=row, origin=origin, error=error)
+            return ReviewOutcome(draft, review, None, row, origin=origin, error=error)
         outcome = ReviewOutcome(draft, review, await self._save(row), origin=origin, error=error)
         logger.debug("review %s saved", outcome.review_id, extra=outcome.log_fields())
         return outcome
@@ -236,6 +244,27 @@ class Coach:
         self.spend.spent(review)
         return review, None, False
 
+    async def review_unsaved(
+        self, drafts: Sequence[Draft], origin: Origin = CLI_ORIGIN
+    ) -> list[ReviewOutcome]:
+        """Review validated drafts in order, a few at a time, leaving their rows for save_reviews."""
+        if isinstance(self.reviewer, OfflineReviewer):
+            # Nothing to wait on and nothing to fall back to: a coroutine per draft would only cost time.
+            outcomes = []
+            for draft in drafts:
+                review = self.reviewer.review_sync(draft)
+                row = ReviewRecord(review, draft.text, draft.context, origin, draft.platform)
+                outcomes.append(ReviewOutcome(draft, review, None, row))
+            return outcomes
+        gate = asyncio.Semaphore(REVIEWS_AT_ONCE)
+
+        async def one(draft: Draft) -> ReviewOutcome:
+            async with gate:
+                text, context, network = draft.text, draft.context, draft.platform
+                return await self.review(text, context, origin, network=network, record=False)
+
+        return list(await asyncio.gather(*(one(d) for d in drafts)))
+
     async def _save(self, row: ReviewRecord) -> int | None:
         """Log one review, trying again while another program holds the lock; None if it can't be saved."""
         for delay in (*LOG_RETRY_DELAYS, None):
@@ -256,13 +285,13 @@ class Coach:
 
     def save_reviews(self, outcomes: Sequence[ReviewOutcome]) -> list[ReviewOutcome]:
         """Log reviews made with record=False, a few hundred rows per transaction; raises LogError."""
-        rows = [o.unsaved for o in outcomes if o.unsaved is not None]
-        ids = iter(self.log.record_reviews(rows))
+        ids = iter(self.log.record_reviews([o.record for o in outcomes if o.record and o.unsaved]))
         return [
-            ReviewOutcome(o.draft, o.review, next(ids), origin=o.origin, error=o.error) if o.unsaved else o
+            ReviewOutcome(o.draft, o.review, next(ids), o.record, origin=o.origin, error=o.error)
+            if o.unsaved
+            else o
             for o in outcomes
         ]
-
     async def _reviewer_for(self, origin: Origin) -> Reviewer:
         """The reviewer the draft's channel asks for in its stored settings, else the configured one."""
         if origin.platform == "cli" or not origin.channel:

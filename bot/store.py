@@ -12,10 +12,11 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, fields
 from datetime import UTC, datetime, timedelta
+from itertools import chain
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
-from pydantic import TypeAdapter
 from sqlite_utils import Database
 from sqlite_utils.db import Table
 
@@ -24,6 +25,7 @@ from bot.migrations import log_migrations
 from bot.redaction import redact, restore
 from bot.review.model import Finding, Review, Span
 from bot.review.origin import Origin
+from bot.review.review_json import ReviewJSON, review_json
 
 # How long a write waits for another program's write lock before giving up with LogBusy.
 BUSY_TIMEOUT_SECONDS = 15.0
@@ -59,15 +61,37 @@ REVIEW_COLUMNS = (
     "thread",
     "revises",
 )
-# pydantic writes these JSON columns several times faster than json.dumps of model_dump() would.
-FINDINGS_JSON = TypeAdapter(list[Finding])
-TEXTS_JSON = TypeAdapter(list[str])
 # Tables whose rows belong to one review (and the person who made them), in Forgotten's field order.
 REVIEW_CHILDREN = ("feedback", "rewrite_uses")
-INSERT_REVIEW = (
-    f"insert into reviews ({', '.join(f'[{c}]' for c in REVIEW_COLUMNS)}) "
-    f"values ({', '.join('?' for _ in REVIEW_COLUMNS)})"
-)
+# Rows per INSERT statement: SQLite's and Python's work per statement is paid once per ten rows, not per row.
+ROWS_PER_INSERT = 10
+
+
+@functools.lru_cache(maxsize=64)
+def insert_reviews(columns: tuple[str, ...], rows: int) -> str:
+    """An INSERT of `rows` reviews rows with these columns, every value a parameter."""
+    values = ", ".join([f"({', '.join('?' for _ in columns)})"] * rows)
+    return f"insert into reviews ({', '.join(f'[{c}]' for c in columns)}) values {values}"
+
+
+def _insert_rows(conn: sqlite3.Connection, rows: Sequence[tuple[Any, ...]]) -> None:
+    """Insert REVIEW_COLUMNS rows in order (so their ids run in order), ROWS_PER_INSERT to a statement.
+
+    A column empty in every row is left out, to be NULL: the sqlite3 module binds a None several times slower
+    than a value, and a batch's rows share many empty columns (no channel, no tokens, no error).
+    """
+    if not rows:
+        return
+    filled = [i for i, column in enumerate(zip(*rows, strict=True)) if column.count(None) < len(column)]
+    if len(filled) < len(REVIEW_COLUMNS):
+        pick = itemgetter(*filled)  # one index gives the value itself, more give a tuple
+        rows = [pick(row) for row in rows] if len(filled) > 1 else [(pick(row),) for row in rows]
+    statement = functools.partial(insert_reviews, tuple(REVIEW_COLUMNS[i] for i in filled))
+    whole = len(rows) - len(rows) % ROWS_PER_INSERT
+    groups = (rows[first : first + ROWS_PER_INSERT] for first in range(0, whole, ROWS_PER_INSERT))
+    conn.executemany(statement(ROWS_PER_INSERT), (tuple(chain.from_iterable(g)) for g in groups))
+    if whole < len(rows):
+        conn.execute(statement(len(rows) - whole), tuple(chain.from_iterable(rows[whole:])))
 
 
 def now_utc() -> str:
@@ -98,6 +122,11 @@ class ReviewRecord:
     cache_key: str | None = None
     error: str | None = None
     revises: int | None = None  # the id of the same person's earlier review of this draft or thread
+
+    @functools.cached_property
+    def json(self) -> ReviewJSON:
+        """The review's list fields as JSON, for the log row and the JSON output alike."""
+        return review_json(self.review)
 
 
 @dataclass(frozen=True)
@@ -233,7 +262,7 @@ class SuggestionLog:
             rows = [self._review_row(record, created) for record in records[first : first + batch_rows]]
             try:
                 with self._writing():
-                    self.db.conn.executemany(INSERT_REVIEW, rows)
+                    _insert_rows(self.db.conn, rows)
                     last = _row_id(self.db.execute("select last_insert_rowid()").fetchone()[0])
                 # Holding the write lock, SQLite numbers new rows one past the largest id, so a batch's ids
                 # run on without gaps up to the last one.
@@ -246,9 +275,10 @@ class SuggestionLog:
 
     def _review_row(self, record: ReviewRecord, created: str) -> tuple[Any, ...]:
         """One reviews row in REVIEW_COLUMNS order; in hash-only mode, none of the draft's words."""
-        review, origin = record.review, record.origin
-        findings, suggestions, notes, error = review.findings, review.suggestions, review.notes, record.error
-        if self.hash_drafts:
+        review, origin, error = record.review, record.origin, record.error
+        if not self.hash_drafts:
+            parts = record.json
+        else:
             hidden = functools.partial(redact, draft=record.draft, context=record.context)
             findings = [
                 f.model_copy(
@@ -257,10 +287,13 @@ class SuggestionLog:
                         "spans": [s.model_copy(update={"text": ""}) for s in f.spans],
                     }
                 )
-                for f in findings
+                for f in review.findings
             ]
-            suggestions = [hidden(s) for s in suggestions]
-            notes = [hidden(n) for n in notes]
+            suggestions = [hidden(s) for s in review.suggestions]
+            notes = [hidden(n) for n in review.notes]
+            parts = review_json(
+                review.model_copy(update={"findings": findings, "suggestions": suggestions, "notes": notes})
+            )
             error = hidden(error) if error is not None else None
         return (
             created,
@@ -276,9 +309,9 @@ class SuggestionLog:
             None if self.hash_drafts else record.context,
             review.verdict,
             review.score,
-            TEXTS_JSON.dump_json(review.violations).decode(),
-            FINDINGS_JSON.dump_json(findings).decode(),
-            TEXTS_JSON.dump_json(suggestions).decode(),
+            parts.violations.decode(),
+            parts.findings.decode(),
+            parts.suggestions.decode(),
             None if self.hash_drafts else review.rewrite,
             review.reviewer,
             review.model,
@@ -288,7 +321,7 @@ class SuggestionLog:
             review.prompt_version,
             error,
             record.cache_key,
-            TEXTS_JSON.dump_json(notes).decode() if notes else None,
+            parts.notes.decode() if review.notes else None,
             origin.thread,
             record.revises,
         )

@@ -230,6 +230,44 @@ def test_reviews_are_written_a_few_hundred_per_transaction(tmp_path: Path) -> No
     assert [r["draft"] for r in log.recent_reviews(limit=2)] == ["draft 1199", "draft 1198"]
 
 
+@pytest.mark.parametrize("count", [1, 10, 23])
+def test_rows_saved_together_keep_their_order_and_ids(tmp_path: Path, count: int) -> None:
+    log = SuggestionLog(tmp_path / "log.db")
+    log.record_review(make_review(), "already there", None, ORIGIN)
+    ids = log.record_reviews([ReviewRecord(make_review(), f"draft {n}", None, ORIGIN) for n in range(count)])
+    assert ids == list(range(2, count + 2))
+    assert [(log.get_review(i) or {}).get("draft") for i in ids] == [f"draft {n}" for n in range(count)]
+
+
+def test_rows_saved_together_keep_each_value_where_others_are_empty(tmp_path: Path) -> None:
+    log = SuggestionLog(tmp_path / "log.db")
+    bare = Origin(platform="cli", trigger="cli")
+    records = [
+        ReviewRecord(make_review(), "a", None, bare),
+        ReviewRecord(
+            make_review("ok"), "b", "the post", ORIGIN, network="LinkedIn", cache_key="k", error="down"
+        ),
+        *(ReviewRecord(make_review(), f"c{n}", None, bare) for n in range(11)),
+    ]
+    rows = [log.get_review(i) for i in log.record_reviews(records)]
+    assert [r["draft"] for r in rows if r] == ["a", "b", *(f"c{n}" for n in range(11))]
+    assert rows[0] is not None
+    empty = {k for k, v in rows[0].items() if v is None}
+    assert set(empty) >= {"workspace", "channel", "user", "message_id", "network", "context", "error"}
+    assert rows[2] is not None and {k for k, v in rows[2].items() if v is None} == empty
+    assert rows[1] is not None and (rows[1]["workspace"], rows[1]["user"], rows[1]["message_id"]) == (
+        "T1",
+        "U1",
+        "1.2",
+    )
+    assert (rows[1]["context"], rows[1]["network"], rows[1]["cache_key"], rows[1]["error"]) == (
+        "the post",
+        "linkedin",
+        "k",
+        "down",
+    )
+
+
 def test_hash_only_mode_restores_quoted_words_for_a_cached_review(tmp_path: Path) -> None:
     draft = "🚀 Our new CRM is live! Use code SAVE20 for 20% off."
     review = make_review()

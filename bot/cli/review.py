@@ -3,23 +3,26 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import gc
 import re
 import shlex
+import signal
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import click
 
 from bot.cli.common import fail, open_coach, read_input, use_memory_log
-from bot.cli.review_output import review_as_dict, review_as_json, review_as_text
+from bot.cli.review_output import renderer, review_as_json
 from bot.coach import Coach, ReviewOutcome
 from bot.drafts_file import JSONL_SUFFIXES, DraftLine, looks_like_jsonl, parse_jsonl
 from bot.errors import DraftError, LogError
-from bot.review.draft import check_draft_text, check_encodable, decode_text
-from bot.review.offline import OfflineReviewer
+from bot.review.draft import check_draft_text, check_encodable, decode_text, make_draft
 from bot.settings import CHAT_SETTINGS
-
-CONCURRENCY = 4
+from bot.store import BATCH_ROWS
 
 
 def collect_drafts(
@@ -69,23 +72,64 @@ def looks_like_a_path(draft: str) -> bool:
     return "://" not in draft and "@" not in draft and PATH_LIKE.fullmatch(draft) is not None
 
 
-async def review_all(
-    coach: Coach, drafts: list[DraftLine], default_platform: str | None
-) -> list[ReviewOutcome]:
-    """Review in input order, a few at a time (the LLM reviewer waits on the network); logged later."""
-    gate = asyncio.Semaphore(CONCURRENCY)
+@dataclass
+class BatchRun:
+    """A run so far: reviews saved, any pushy, each chunk's output, and the signal that stopped it, if any."""
 
-    async def one(item: DraftLine) -> ReviewOutcome:
-        async with gate:
-            network = item.platform or default_platform
-            return await coach.review(item.text, item.context, network=network, record=False)
+    drafts: int
+    saving: bool
+    saved: int = 0
+    pushy: bool = False
+    rendered: list[Any] = field(default_factory=list)
+    stopped_by: int | None = None
 
+    def saved_so_far(self) -> str:
+        if not self.saving:
+            return "nothing was saved (--no-log)"
+        return f"{self.saved:,} of {self.drafts:,} reviews were saved in the log"
+
+
+async def review_in_chunks(
+    coach: Coach,
+    items: list[DraftLine],
+    default_platform: str | None,
+    render: Callable[[list[DraftLine], list[ReviewOutcome]], Any],
+    run: BatchRun,
+) -> None:
+    """Review, log and render a few hundred drafts at a time, so a stopped run keeps every chunk before.
+
+    Ctrl-C or a kill (SIGTERM) cancels the run at its next wait, never between saving a chunk and counting it.
+    """
+    stop_on_signals(run)
     try:
-        if isinstance(coach.reviewer, OfflineReviewer):  # nothing to wait on: a task per draft only costs
-            return [await one(d) for d in drafts]
-        return list(await asyncio.gather(*(one(d) for d in drafts)))
+        for first in range(0, len(items), BATCH_ROWS):
+            chunk = items[first : first + BATCH_ROWS]
+            drafts = [make_draft(i.text, i.context, i.platform or default_platform) for i in chunk]
+            outcomes = await coach.review_unsaved(drafts)
+            if run.saving:  # in this thread, with no wait between saving and counting
+                outcomes = coach.save_reviews(outcomes)
+                run.saved += len(outcomes)
+            run.pushy = run.pushy or any(o.review.verdict == "pushy" for o in outcomes)
+            run.rendered.append(render(chunk, outcomes))
+            await asyncio.sleep(0)  # the offline reviewer never waits: let a stop signal in between chunks
     finally:
         await coach.reviewer.aclose()
+
+
+def stop_on_signals(run: BatchRun) -> None:
+    """Turn Ctrl-C and SIGTERM into cancelling this run, noting which signal it was."""
+    loop, task = asyncio.get_running_loop(), asyncio.current_task()
+    if task is None:
+        return
+
+    def stop(signum: int) -> None:
+        run.stopped_by = signum
+        task.cancel()
+
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        # Not on Windows' event loop, nor outside the main thread: there the default handling stays.
+        with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+            loop.add_signal_handler(signum, stop, signum)
 
 
 def _collector_back_on() -> None:
@@ -138,6 +182,11 @@ def review(
     DRAFT is the text itself, or the path of a file ('.jsonl' for one draft per line), or '-' for stdin.
     """
     is_file = is_file or draft == "-" or input_kind == "jsonl" or names_a_file(draft)
+    if is_file and gc.isenabled():
+        # A batch makes a hundred or so objects per draft, and almost no cycles: the collector's passes over
+        # the drafts read and the reviews made took a third of a 10,000-draft run and freed nothing.
+        gc.disable()
+        ctx.call_on_close(_collector_back_on)
     try:
         if platform is not None:
             check_encodable(platform, "platform")
@@ -148,28 +197,29 @@ def review(
         raise fail(str(exc)) from None
     if no_log:
         use_memory_log(ctx)
-    if batch and gc.isenabled():
-        # Each draft leaves a hundred or so objects alive until the output is written, and almost no
-        # cycles: the collector's passes over them took a third of a 10,000-draft run and freed nothing.
-        gc.disable()
-        ctx.call_on_close(_collector_back_on)
     coach = open_coach(ctx, reviewer, ignore=CHAT_SETTINGS)  # type: ignore[arg-type]
+    render = renderer(fmt, batch, coach.principles)
+    run = BatchRun(len(drafts), saving=not no_log)
     try:
-        outcomes = asyncio.run(review_all(coach, drafts, platform))
+        asyncio.run(review_in_chunks(coach, drafts, platform, render, run))
     except DraftError as exc:
         raise fail(str(exc)) from None
-    try:
-        outcomes = outcomes if no_log else coach.save_reviews(outcomes)
     except LogError as exc:
-        raise fail(f"{exc}. Try again in a moment, or add --no-log to review without saving") from None
-    if fmt == "text":
-        for item, outcome in zip(drafts, outcomes, strict=True):
-            shown = (item.label, item.text) if batch else None
-            click.echo(review_as_text(outcome, coach.principles, batch_item=shown))
+        saved = f" ({run.saved_so_far()})" if run.saved else ""
+        raise fail(f"{exc}{saved}. Try again in a moment, or add --no-log to review without saving") from None
+    except asyncio.CancelledError:
+        if run.stopped_by is None:
+            raise
+        click.echo(f"Stopped: {run.saved_so_far()}.", err=True)
+        ctx.exit(128 + run.stopped_by)  # what a shell reports for a command ended by that signal
+    # One write for the whole batch, not one per line. JSON holds no colour codes (it escapes control
+    # characters), so click need not search megabytes of it for them; JSON lines are written as the UTF-8
+    # they were made in, never decoded and encoded again.
+    if fmt == "json":
+        reviews = [review for chunk in run.rendered for review in chunk]
+        click.echo(review_as_json(reviews if batch else reviews[0], indent=2), color=True)
+    elif fmt == "jsonl":
+        click.echo(b"\n".join(run.rendered))
     else:
-        data = [review_as_dict(o, d, batch) for d, o in zip(drafts, outcomes, strict=True)]
-        if fmt == "jsonl":  # one write for the whole batch, not one per line
-            click.echo("\n".join(review_as_json(item) for item in data))
-        else:
-            click.echo(review_as_json(data if batch else data[0], indent=2))
-    ctx.exit(1 if any(o.review.verdict == "pushy" for o in outcomes) else 0)
+        click.echo("\n".join(run.rendered))
+    ctx.exit(1 if run.pushy else 0)

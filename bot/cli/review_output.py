@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import click
@@ -10,6 +11,7 @@ from pydantic import TypeAdapter
 from bot.coach import ReviewOutcome
 from bot.drafts_file import DraftLine
 from bot.principles import PrincipleSet
+from bot.review.review_json import review_json
 from bot.text_fit import shorten
 from bot.wording import quotes_to_show
 
@@ -20,11 +22,47 @@ VERDICT_STYLE = {"ok": ("OK", "green"), "pushy": ("PUSHY", "red")}
 
 # Serialised in pydantic's core: for a batch of thousands the json module's encoder took longer than logging.
 _JSON = TypeAdapter(Any)
+_JSON_CORE = _JSON.serializer  # without dump_json's keyword handling, for the small dicts of each JSON line
+# One JSON line in review_as_dict's key order, around parts already serialised.
+JSON_LINE = (
+    b'%s"verdict":"%s","violations":%s,"score":%d,"findings":%s,"suggestions":%s,%s,'
+    b'"notes":%s,"review_id":%s}'
+)
 
 
 def review_as_json(data: Any, indent: int | None = None) -> str:
     """One review (or a list of them) as JSON, compact unless indented, non-ASCII letters kept as they are."""
     return _JSON.dump_json(data, indent=indent).decode()
+
+
+def review_as_json_line(outcome: ReviewOutcome, item: DraftLine, batch: bool) -> bytes:
+    """review_as_json(review_as_dict(…)) as UTF-8, byte for byte, around the JSON made for the log row."""
+    review = outcome.review
+    parts = outcome.record.json if outcome.record is not None else review_json(review)
+    head: dict[str, Any] = {"id": item.given_id} if item.given_id is not None else {}
+    if batch:
+        head["line"] = item.line
+    tail = {
+        "rewrite": review.rewrite,
+        "reviewer": review.reviewer,
+        "model": review.model,
+        "latency_ms": round(review.latency_ms, 3),
+        "cached": review.cached,
+    }
+    opening = _JSON_CORE.to_json(head)[:-1] + (b"," if head else b"")  # '{"id":…,"line":…,'
+    middle = _JSON_CORE.to_json(tail)[1:-1]  # '"rewrite":…,"cached":…'
+    review_id = b"null" if outcome.review_id is None else b"%d" % outcome.review_id
+    return JSON_LINE % (
+        opening,
+        review.verdict.encode(),
+        parts.violations,
+        review.score,
+        parts.findings,
+        parts.suggestions,
+        middle,
+        parts.notes,
+        review_id,
+    )
 
 
 def review_as_dict(outcome: ReviewOutcome, item: DraftLine, batch: bool) -> dict[str, Any]:
@@ -77,3 +115,23 @@ def review_as_text(
     for note in review.notes:
         lines.append("  " + click.style(f"Note: {note}", fg="yellow"))
     return "\n".join(lines)
+
+
+def renderer(
+    fmt: str, batch: bool, principles: PrincipleSet
+) -> Callable[[list[DraftLine], list[ReviewOutcome]], Any]:
+    """How a chunk of reviews is shown: text blocks in one string, JSON lines in one UTF-8 bytes, or dicts."""
+
+    def text(items: list[DraftLine], outcomes: list[ReviewOutcome]) -> str:
+        return "\n".join(
+            review_as_text(o, principles, batch_item=(i.label, i.text) if batch else None)
+            for i, o in zip(items, outcomes, strict=True)
+        )
+
+    def json_lines(items: list[DraftLine], outcomes: list[ReviewOutcome]) -> bytes:
+        return b"\n".join(review_as_json_line(o, i, batch) for i, o in zip(items, outcomes, strict=True))
+
+    def dicts(items: list[DraftLine], outcomes: list[ReviewOutcome]) -> list[dict[str, Any]]:
+        return [review_as_dict(o, i, batch) for i, o in zip(items, outcomes, strict=True)]
+
+    return {"text": text, "jsonl": json_lines}.get(fmt, dicts)
