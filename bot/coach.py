@@ -292,6 +292,7 @@ class Coach:
             else o
             for o in outcomes
         ]
+
     async def _reviewer_for(self, origin: Origin) -> Reviewer:
         """The reviewer the draft's channel asks for in its stored settings, else the configured one."""
         if origin.platform == "cli" or not origin.channel:
