@@ -62,6 +62,15 @@ class SettingRejected(PartyCoachError):
         self.reason = message
 
 
+class ChannelNotChecked(PartyCoachError):
+    """The platform couldn't be asked whether Party Coach can see a channel (offline, token refused...)."""
+
+
+def cant_see(channel: str, next_step: str) -> SettingRejected:
+    """The platform says Party Coach can't see `channel`: nothing is saved."""
+    return SettingRejected("channel", f"Party Coach can't see channel {channel}: {next_step}")
+
+
 @dataclass(frozen=True)
 class ChannelConfig:
     """What one channel does, after the stored settings are laid over the environment's."""

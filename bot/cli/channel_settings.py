@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -14,6 +15,7 @@ from bot.channel_settings import (
     KEY_HELP,
     KEYS,
     PLATFORMS,
+    ChannelNotChecked,
     ChannelSettings,
     SettingRejected,
     check_change,
@@ -62,6 +64,26 @@ def needs(platform: str | None, channel: str | None, command: str) -> tuple[str,
         return platform.lower(), check_channel(platform.lower(), channel)
     except SettingRejected as exc:
         raise fail(str(exc)) from None
+
+
+def check_seen(settings: Settings, platform: str, channel: str) -> None:
+    """With the platform's token set, refuse a channel Party Coach can't see; if it can't be asked, warn."""
+    try:
+        if platform == "slack" and settings.slack_bot_token:
+            from bot.slack.channel_check import check_slack_channel
+
+            asyncio.run(check_slack_channel(settings, channel))
+        elif platform == "discord" and settings.discord_token:
+            from bot.discord.channel_check import check_discord_channel
+
+            asyncio.run(check_discord_channel(settings.discord_token.get_secret_value(), channel))
+    except ChannelNotChecked as exc:
+        # The value itself is fine; a network or token problem shouldn't stop the setting from being stored.
+        click.echo(
+            f"Warning: couldn't check that Party Coach can see {where(platform, channel)}: {exc}. "
+            "Saving the setting anyway.",
+            err=True,
+        )
 
 
 SETTINGS_HELP = "\n".join(
@@ -129,6 +151,7 @@ def set_setting(ctx: click.Context, platform: str | None, channel: str | None, k
     settings = get_settings(ctx, CHAT_SETTINGS)
     try:
         check_change(settings, platform, channel, {key: value})  # before the log is opened, let alone made
+        check_seen(settings, platform, channel)
         with channel_settings(settings, create=True) as store:
             stored = store.change(platform, channel, {key: value}, by="cli")
     except (SettingRejected, LogError) as exc:

@@ -82,6 +82,9 @@ class FakeDiscord:
     def __init__(self) -> None:
         self.refuse_message_content = False
         self.token_is_valid = True
+        # GET /channels/{id} answers these; hidden ones get 403 Missing Access, others 404 Unknown Channel
+        self.channels: dict[str, str] = {DRAFTS_ID: "drafts", GENERAL_ID: "general"}
+        self.hidden_channels: set[str] = set()
         self.requests: list[Request] = []
         self.identified: list[int] = []  # the intents of each IDENTIFY
         self.sessions = 0  # READY + GUILD_CREATE sent
@@ -180,9 +183,33 @@ class FakeDiscord:
             self._arrived.notify_all()
         if not self.token_is_valid:
             return web.Response(status=401, body=b'{"message": "401: Unauthorized", "code": 0}')
-        answer = json.dumps(self._answer(request.method, path, body or {})).encode()
+        status, answer = self._channel(path) if request.method == "GET" else (200, None)
+        if answer is None:
+            answer = self._answer(request.method, path, body or {})
         # discord.py only parses JSON when the content type is exactly this, without a charset.
-        return web.Response(body=answer, headers={"Content-Type": "application/json"})
+        return web.Response(
+            status=status, body=json.dumps(answer).encode(), headers={"Content-Type": "application/json"}
+        )
+
+    def _channel(self, path: str) -> tuple[int, Any]:
+        """GET /channels/{id} as Discord answers it; (200, None) for any other path."""
+        parts = path.strip("/").split("/")
+        if len(parts) != 2 or parts[0] != "channels":
+            return 200, None
+        channel = parts[1]
+        if channel in self.hidden_channels:
+            return 403, {"message": "Missing Access", "code": 50001}
+        if channel not in self.channels:
+            return 404, {"message": "Unknown Channel", "code": 10003}
+        name = self.channels[channel]
+        return 200, {
+            "id": channel,
+            "type": 0,
+            "name": name,
+            "position": 0,
+            "permission_overwrites": [],
+            "guild_id": GUILD_ID,
+        }
 
     def _answer(self, method: str, path: str, body: Any) -> Any:
         parts = path.strip("/").split("/")

@@ -18,6 +18,8 @@ class SlackWorkspace:
     def __init__(self) -> None:
         self.messages: dict[str, list[dict[str, Any]]] = {}
         self.not_in_channel: set[str] = set()
+        # conversations.info knows these, the channels with messages, and those in not_in_channel
+        self.channels: set[str] = set()
         # users.info answers: workspace admins and owners by user id; anyone else is a plain member
         self.workspace_admins: set[str] = set()
         self.workspace_owners: set[str] = set()
@@ -58,6 +60,8 @@ class SlackWorkspace:
         channel = str(args.get("channel", ""))
         if method in READ_METHODS and channel in self.not_in_channel:
             return {"ok": False, "error": "not_in_channel"}
+        if method == "conversations.info":
+            return self._channel_info(channel)
         if method == "users.info":
             return self._user_info(str(args.get("user", "")))
         if method == "auth.test":
@@ -101,6 +105,13 @@ class SlackWorkspace:
         if method in ("views.open", "views.update", "views.publish"):
             return {"ok": True, "view": {"id": f"V{next(self._ids):08d}", **(args.get("view") or {})}}
         return {"ok": False, "error": "unknown_method"}
+
+    def _channel_info(self, channel: str) -> dict[str, Any]:
+        if channel not in self.channels | set(self.messages) | self.not_in_channel:
+            return {"ok": False, "error": "channel_not_found"}
+        # A public channel Party Coach hasn't joined is still visible; it just isn't a member.
+        member = channel not in self.not_in_channel
+        return {"ok": True, "channel": {"id": channel, "name": channel.lower(), "is_member": member}}
 
     def _user_info(self, user: str) -> dict[str, Any]:
         if not user:
