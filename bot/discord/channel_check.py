@@ -16,7 +16,9 @@ CHECK_SECONDS = 15
 async def check_discord_channel(token: str, channel: str) -> None:
     """SettingRejected when Discord says the bot can't see `channel`; ChannelNotChecked when it can't say."""
     # REST only: log in with the token and fetch the channel, without opening the live connection.
-    client = discord.Client(intents=discord.Intents.none())
+    # No voice here either, so no warnings about voice libraries; the guilds intent keeps discord.py quiet.
+    discord.VoiceClient.warn_nacl = discord.VoiceClient.warn_dave = False
+    client = discord.Client(intents=discord.Intents(guilds=True))
     try:
         async with asyncio.timeout(CHECK_SECONDS), client:
             await client.login(token)

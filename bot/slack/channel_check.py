@@ -12,7 +12,7 @@ from bot.slack.client import make_web_client
 CHECK_SECONDS = 10
 # Slack answers these when the channel doesn't exist or is private without Party Coach in it.
 UNSEEN = ("channel_not_found", "not_in_channel")
-CHANNELS_READ = "add the channels:read and groups:read scopes to the Slack app and reinstall it"
+NO_SCOPE = "the Slack app needs the channels:read and groups:read scopes (add them, then reinstall the app)"
 
 
 async def check_slack_channel(settings: Settings, channel: str) -> None:
@@ -26,7 +26,7 @@ async def check_slack_channel(settings: Settings, channel: str) -> None:
         if error in UNSEEN:
             raise cant_see(channel, "invite it with /invite @Party Coach, or check the ID") from None
         if error == "missing_scope":
-            raise ChannelNotChecked(f"Slack didn't let Party Coach look ({CHANNELS_READ})") from None
+            raise ChannelNotChecked(NO_SCOPE) from None
         raise ChannelNotChecked(f"Slack didn't accept SLACK_BOT_TOKEN ({error})") from None
     except (aiohttp.ClientError, OSError, TimeoutError) as exc:
         raise ChannelNotChecked(
