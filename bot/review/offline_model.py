@@ -47,7 +47,7 @@ class ModelWeights:
     second), so reviewing looks them up without building a feature name for every word of every draft.
     """
 
-    __slots__ = ("bias", "hosts", "pairs", "pulled", "weights", "words")
+    __slots__ = ("bias", "hosts", "known", "pairs", "pulled", "weights", "words")
 
     def __init__(self, bias: list[float], weights: dict[str, list[float]]) -> None:
         self.bias = bias
@@ -56,6 +56,8 @@ class ModelWeights:
         self.pulled: dict[str, list[float]] = {}
         self.hosts: dict[str, list[float]] = {}
         self.pairs: dict[str, dict[str, list[float]]] = {}
+        # Each token seen so far with its rows, so a word met again costs one lookup instead of five.
+        self.known: dict[str, KnownToken] = {}
         for name, row in weights.items():
             kind, rest = name[:2], name[2:]
             if kind == "u:":
@@ -67,6 +69,26 @@ class ModelWeights:
             elif kind == "b:":
                 first, _, second = rest.partition(" ")
                 self.pairs.setdefault(first, {})[second] = row
+
+
+_NO_PAIRS: dict[str, list[float]] = {}
+
+
+class KnownToken:
+    """One token's name and its rows in the model: word, pulled word, link site, and the pairs it starts."""
+
+    __slots__ = ("host", "name", "pairs", "pulled", "word")
+
+    def __init__(self, token: str, model: ModelWeights) -> None:
+        self.name = name = token_name(token)
+        self.word = model.words.get(name)
+        self.pulled = model.pulled.get(name)
+        host = link_host(token) if name == "<url>" else None
+        self.host = model.hosts.get(host) if host is not None else None
+        self.pairs = model.pairs.get(name, _NO_PAIRS)
+
+
+_KNOWN_LIMIT = 50_000
 
 
 def load_weights(path: Path = MODEL_FILE) -> ModelWeights:
@@ -125,28 +147,30 @@ def weigh_draft(reading: Reading, outcomes: dict[str, Outcome], model: ModelWeig
         row = table.get(name)
         if row is not None:
             counted[id(row)] = row
-    words, pulled, hosts, pairs = model.words, model.pulled, model.hosts, model.pairs
+    known = model.known
     pulling = is_pulled(reading)
-    following = pairs.get("^", _NO_PAIRS)
+    following = model.pairs.get("^", _NO_PAIRS)
     tokens = word_tokens(reading.visible)
     for token in tokens:
-        name = token_name(token)
-        row = words.get(name)
+        entry = known.get(token)
+        if entry is None:
+            if len(known) >= _KNOWN_LIMIT:
+                known.clear()
+            entry = known[token] = KnownToken(token, model)
+        row = entry.word
         if row is not None:
             counted[id(row)] = row
-        row = following.get(name)
+        row = following.get(entry.name)
         if row is not None:
             counted[id(row)] = row
         if pulling:
-            row = pulled.get(name)
+            row = entry.pulled
             if row is not None:
                 counted[id(row)] = row
-        if name == "<url>":
-            host = link_host(token)
-            row = hosts.get(host) if host is not None else None
-            if row is not None:
-                counted[id(row)] = row
-        following = pairs.get(name, _NO_PAIRS)
+        row = entry.host
+        if row is not None:
+            counted[id(row)] = row
+        following = entry.pairs
     row = following.get("$") if tokens else None
     if row is not None:
         counted[id(row)] = row
@@ -156,9 +180,6 @@ def weigh_draft(reading: Reading, outcomes: dict[str, Outcome], model: ModelWeig
         totals[1] += row[1]
         totals[2] += row[2]
     return Judgement({p: _sigmoid(totals[i]) for i, p in enumerate(CORE_PRINCIPLES)})
-
-
-_NO_PAIRS: dict[str, list[float]] = {}
 
 
 def _evidence(reading: Reading, model: ModelWeights, principle: str) -> list[tuple[int, int]]:
