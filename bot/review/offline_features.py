@@ -14,7 +14,9 @@ from bot.review.offline_reading import Reading, count_words
 
 # Endings that make a dotted word a link ("shop.example.com"), and what the rest of a token can be.
 _LINK_ENDINGS = r"(?:com|net|org|io|tv|gg|ly|co|me|be|app|link|xyz|info|biz|uk|us|ca)"
-_NOT_LINKS = r"@\w+|#\w+|\d+(?:[.,:]\d+)*|[^\W\d_]+(?:'[^\W\d_]+)*|[^\w\s]"
+# Words go first: they are most tokens, and no other alternative can start with a letter, so the order
+# changes nothing but how soon the regex engine finds them.
+_NOT_LINKS = r"[^\W\d_]+(?:'[^\W\d_]+)*|@\w+|#\w+|\d+(?:[.,:]\d+)*|[^\w\s]"
 # Links, handles, tags, numbers, words and single symbols, in one pass over the visible text.
 _TOKEN = re.compile(
     r"(?:https?://|www\.)[^\s<>\"']+|[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\."

@@ -47,16 +47,20 @@ class ModelWeights:
     second), so reviewing looks them up without building a feature name for every word of every draft.
     """
 
-    __slots__ = ("bias", "hosts", "pairs", "pulled", "weights", "words")
+    __slots__ = ("bias", "hosts", "known", "pairs", "pulled", "rows", "weights", "words")
 
     def __init__(self, bias: list[float], weights: dict[str, list[float]]) -> None:
         self.bias = bias
         self.weights = weights
-        self.words: dict[str, list[float]] = {}
-        self.pulled: dict[str, list[float]] = {}
-        self.hosts: dict[str, list[float]] = {}
-        self.pairs: dict[str, dict[str, list[float]]] = {}
-        for name, row in weights.items():
+        self.words: dict[str, FeatureRow] = {}
+        self.pulled: dict[str, FeatureRow] = {}
+        self.hosts: dict[str, FeatureRow] = {}
+        self.pairs: dict[str, dict[str, FeatureRow]] = {}
+        self.rows: dict[str, FeatureRow] = {}
+        # Each token seen so far with its rows, so a word met again costs one lookup instead of five.
+        self.known: dict[str, KnownToken] = {}
+        for name, weight in weights.items():
+            self.rows[name] = row = FeatureRow(weight)
             kind, rest = name[:2], name[2:]
             if kind == "u:":
                 self.words[rest] = row
@@ -67,6 +71,35 @@ class ModelWeights:
             elif kind == "b:":
                 first, _, second = rest.partition(" ")
                 self.pairs.setdefault(first, {})[second] = row
+
+
+class FeatureRow:
+    """One feature's weights, in CORE_PRINCIPLES order, counted once per draft by its identity."""
+
+    __slots__ = ("converse", "help", "pitch")
+
+    def __init__(self, weights: list[float]) -> None:
+        self.converse, self.help, self.pitch = weights[0], weights[1], weights[2]
+
+
+_NO_PAIRS: dict[str, FeatureRow] = {}
+
+
+class KnownToken:
+    """One token's name and its rows in the model: word, pulled word, link site, and the pairs it starts."""
+
+    __slots__ = ("host", "name", "pairs", "pulled", "word")
+
+    def __init__(self, token: str, model: ModelWeights) -> None:
+        self.name = name = token_name(token)
+        self.word = model.words.get(name)
+        self.pulled = model.pulled.get(name)
+        host = link_host(token) if name == "<url>" else None
+        self.host = model.hosts.get(host) if host is not None else None
+        self.pairs = model.pairs.get(name, _NO_PAIRS)
+
+
+_KNOWN_LIMIT = 50_000
 
 
 def load_weights(path: Path = MODEL_FILE) -> ModelWeights:
@@ -119,46 +152,46 @@ def weigh_draft(reading: Reading, outcomes: dict[str, Outcome], model: ModelWeig
 
     Each feature has its own row of weights, so a row counted once stands for its feature counted once.
     """
-    counted: dict[int, list[float]] = {}
-    table = model.weights
+    counted: dict[FeatureRow, None] = {}
+    table = model.rows
     for name in rule_features(reading, outcomes):
         row = table.get(name)
         if row is not None:
-            counted[id(row)] = row
-    words, pulled, hosts, pairs = model.words, model.pulled, model.hosts, model.pairs
+            counted[row] = None
+    known = model.known
     pulling = is_pulled(reading)
-    following = pairs.get("^", _NO_PAIRS)
+    following = model.pairs.get("^", _NO_PAIRS)
     tokens = word_tokens(reading.visible)
     for token in tokens:
-        name = token_name(token)
-        row = words.get(name)
+        entry = known.get(token)
+        if entry is None:
+            if len(known) >= _KNOWN_LIMIT:
+                known.clear()
+            entry = known[token] = KnownToken(token, model)
+        row = entry.word
         if row is not None:
-            counted[id(row)] = row
-        row = following.get(name)
+            counted[row] = None
+        row = following.get(entry.name)
         if row is not None:
-            counted[id(row)] = row
+            counted[row] = None
         if pulling:
-            row = pulled.get(name)
+            row = entry.pulled
             if row is not None:
-                counted[id(row)] = row
-        if name == "<url>":
-            host = link_host(token)
-            row = hosts.get(host) if host is not None else None
-            if row is not None:
-                counted[id(row)] = row
-        following = pairs.get(name, _NO_PAIRS)
+                counted[row] = None
+        row = entry.host
+        if row is not None:
+            counted[row] = None
+        following = entry.pairs
     row = following.get("$") if tokens else None
     if row is not None:
-        counted[id(row)] = row
-    totals = list(model.bias)
-    for row in counted.values():
-        totals[0] += row[0]
-        totals[1] += row[1]
-        totals[2] += row[2]
+        counted[row] = None
+    converse, help_, pitch = model.bias[0], model.bias[1], model.bias[2]
+    for row in counted:
+        converse += row.converse
+        help_ += row.help
+        pitch += row.pitch
+    totals = [converse, help_, pitch]
     return Judgement({p: _sigmoid(totals[i]) for i, p in enumerate(CORE_PRINCIPLES)})
-
-
-_NO_PAIRS: dict[str, list[float]] = {}
 
 
 def _evidence(reading: Reading, model: ModelWeights, principle: str) -> list[tuple[int, int]]:

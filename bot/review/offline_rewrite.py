@@ -223,7 +223,7 @@ def _loud(word: str) -> bool:
 
 def _calm(piece: str) -> str:
     """Shouting in sentence case, "!!!" as one "!": the rewrite keeps the words, not the volume."""
-    piece = _REPEATED_MARK.sub(r"\1", piece)
+    piece = _REPEATED_MARK.sub(_first_mark, piece)
     if "`" in piece or _CAPITALS_PAIR.search(piece) is None:
         return piece  # code is quoted exactly; and with no two capitals in a row, nothing shouts
     if _shouted(piece):
@@ -253,6 +253,11 @@ def _calm(piece: str) -> str:
     return piece
 
 
+def _first_mark(marks: re.Match[str]) -> str:
+    # A function, not the template r"\1": re runs a template through Python code on every call.
+    return marks.group(1)
+
+
 def _adjacent(piece: str, first: re.Match[str], second: re.Match[str]) -> bool:
     """Two words with only spaces between them."""
     return not piece[first.end() : second.start()].strip(" ")
@@ -266,9 +271,18 @@ def _lower_word(word: re.Match[str]) -> str:
 def _end_sentence(body: str) -> str:
     """The body ending in a full stop, so the question after it starts a new sentence."""
     last = body.rstrip()[-1:]
-    return body.rstrip() + "." if last.isalnum() and not _ENDS_WITH_LINK.search(body) else body.rstrip()
+    return body.rstrip() + "." if last.isalnum() and not _ends_with_link(body) else body.rstrip()
 
 
 def _question_gap(body: str) -> str:
     """A line break after a closing link, so the link stays clickable; a space otherwise."""
-    return "\n" if _ENDS_WITH_LINK.search(body) else " "
+    return "\n" if _ends_with_link(body) else " "
+
+
+def _ends_with_link(body: str) -> bool:
+    """A link runs to the end of the body (or to a final line break), as `_ENDS_WITH_LINK` finds it."""
+    # A link and what follows it hold no blanks, so only the last piece can hold one: search just that.
+    tail = body[:-1] if body.endswith("\n") else body
+    if not tail or tail[-1].isspace():
+        return False
+    return _ENDS_WITH_LINK.search(tail.rsplit(None, 1)[-1]) is not None

@@ -305,3 +305,34 @@ def test_the_quick_tokeniser_finds_exactly_the_full_patterns_tokens() -> None:
         for example in load_examples(path):
             visible = read_draft(Draft(example.text, example.context)).visible
             assert word_tokens(visible) == FULL_TOKEN.findall(visible, 0, MAX_CHARS), example.id
+
+
+def test_a_model_that_has_met_the_words_before_weighs_exactly_as_a_fresh_one() -> None:
+    """Remembered tokens (one per word, not per name) give the same sums: two links are two sites."""
+    drafts = [
+        Draft("Our new course is live at shop.example.com/buy, link in bio!"),
+        Draft("The docs at github.com/acme/tool/wiki cover it; shop.example.com/buy is our store."),
+        Draft("Sooooo good!!! What has worked for you?", "Any tips for cold outreach?"),
+    ]
+    warm = load_weights()
+    for draft in drafts * 2:
+        reading = read_draft(draft)
+        outcomes = judge_rules(reading)
+        fresh = weigh_draft(reading, outcomes, load_weights()).probability
+        assert weigh_draft(reading, outcomes, warm).probability == fresh, draft.text
+
+
+@pytest.mark.parametrize(
+    ("visible", "tokens"),
+    [
+        ("don't @ @sam #tag # 3.5 x", ["don't", "@", "@sam", "#tag", "#", "3.5", "x"]),
+        ("café2go 10x! é_é", ["café", "2", "go", "10", "x", "!", "é", "é"]),
+        (
+            "see www.example.com/a or shop.example.io now",
+            ["see", "www.example.com/a", "or", "shop.example.io", "now"],
+        ),
+        ("not a link: shop.example.io.", ["not", "a", "link", ":", "shop", ".", "example", ".", "io", "."]),
+    ],
+)
+def test_the_tokeniser_reads_words_handles_tags_numbers_and_symbols(visible: str, tokens: list[str]) -> None:
+    assert word_tokens(visible) == tokens

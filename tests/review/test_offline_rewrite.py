@@ -12,6 +12,7 @@ from bot.principles import load_principles
 from bot.review.draft import Draft
 from bot.review.model import CONVERSE_FIRST, PITCH_ONLY_WHEN_PULLED, Review
 from bot.review.offline import OfflineReviewer
+from bot.review.offline_rewrite import _ENDS_WITH_LINK, _ends_with_link
 from bot.settings import BUNDLED_DATA
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -303,3 +304,24 @@ def test_the_demo_samples_read_well() -> None:
     for sample in samples:
         result = review(sample["text"], sample["context"])
         assert reading_problems(sample["text"], result) == [], sample["id"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "read it at https://example.com/guide",
+        "read it at https://example.com/guide\n",
+        "read it at https://example.com/guide\n\n",
+        "read it at https://example.com/guide ",
+        "see www.",
+        "see www.\u00a0",
+        "notes in docs.example/x and then some words",
+        "the link:example.com/a?b=1",
+        "a\tb.co/x",
+        "",
+        "\n",
+        "plain words only",
+    ],
+)
+def test_a_closing_link_is_found_by_its_last_piece_as_by_the_whole_body(body: str) -> None:
+    assert _ends_with_link(body) == (_ENDS_WITH_LINK.search(body) is not None)
