@@ -129,7 +129,7 @@ def test_a_plug_that_answers_an_invitation_to_share_stays_welcome() -> None:
     result = review(
         "I'm building a tiny app that turns voice memos into to-do lists, mostly to scratch my own itch. "
         "Early version is up at memo2do.example if anyone wants to try it.",
-        "Ask HN: What are you working on? Tell us about the project you're building.",
+        "Ask HN: What are you working on? Share the side project you're building.",
     )
     assert result.verdict == "ok", [f.reason for f in result.findings]
 
@@ -164,7 +164,7 @@ def test_a_disclosure_alone_does_not_pull_a_bare_sales_push() -> None:
     assert not result.finding(PITCH_ONLY_WHEN_PULLED).passed  # type: ignore[union-attr]
 
 
-SHARE_THREAD = "What are you working on this week? Tell us about the project you're building."
+SHARE_THREAD = "What are you working on this week? Share what you're making."
 
 
 @pytest.mark.parametrize(
