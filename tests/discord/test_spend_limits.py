@@ -9,9 +9,11 @@ import simcord
 
 from bot.coach import FALLBACK_NOTE, Coach, build_coach
 from bot.discord.client import PartyCoachBot, build_bot
+from bot.review.model import Review
+from bot.review.origin import Origin
 from tests.fakes.openai_server import FakeOpenAI, settings_for
 
-DRAFTS_TEXT = [f"Big launch today! Buy our course now and save {n}% with my code." for n in (10, 20)]
+DRAFT = "Big launch today! Buy our course now and save 20% with my code."
 
 
 @pytest.fixture
@@ -32,14 +34,20 @@ async def test_past_the_personal_cap_review_gives_the_offline_review_saying_why(
     guild = simcord_env.create_guild()
     channel = guild.create_text_channel("general")
     alice = guild.add_member(simcord_env.create_user("alice"))
+    # Alice had her one AI review this hour before the bot restarted: the log says so, and the bot
+    # counts from the log when it starts.
+    earlier = Review(verdict="ok", score=90, findings=[], reviewer="llm", tokens_in=400, tokens_out=120)
+    where = Origin(platform="discord", workspace=str(guild.id), channel=str(channel.id), user=str(alice.id))
+    capped_coach.log.record_review(earlier, "An earlier draft.", None, where)
+    capped_coach.spend.load(capped_coach.log)
 
-    first, second = [await alice.slash(channel, "review", text=text) for text in DRAFTS_TEXT]
+    result = await alice.slash(channel, "review", text=DRAFT)
 
-    assert first.response is not None and second.response is not None
-    assert "reviewed by llm" in (first.response.embeds[0].footer.text or "")
-    shown = second.response.embeds[0].description or ""
+    assert result.response is not None
+    shown = result.response.embeds[0].description or ""
     assert "The limit of 1 AI review an hour per person is reached; AI reviews are back at " in shown
     assert FALLBACK_NOTE in shown
-    assert len(fake_openai.requests) == 1
+    assert "reviewed by the offline reviewer" in (result.response.embeds[0].footer.text or "")
+    assert fake_openai.requests == []  # nothing was sent to the AI
     rows = capped_coach.log.recent_reviews(platform="discord")
     assert [r["reviewer"] for r in reversed(rows)] == ["llm", "offline"]
