@@ -17,7 +17,7 @@ import sys
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
-from bot.store import SuggestionLog
+from bot.store import SuggestionLog, insert_reviews
 
 PRINCIPLES = ("converse_first", "offer_help", "pitch_only_when_pulled")
 DEMO_CHANNELS = ("C0DEMO001", "C0DEMO002", "C0DEMO003")
@@ -42,8 +42,7 @@ COLUMNS = (
     "reviewer",
     "revises",
 )
-NAMES = ", ".join(f"[{c}]" for c in COLUMNS)
-INSERT = f"insert into reviews ({NAMES}) values ({', '.join('?' * len(COLUMNS))})"
+INSERT = insert_reviews(COLUMNS, 1)  # the log's own statement builder, for these columns and one row
 
 
 def _misses(verdict: str, rng: random.Random) -> list[str]:
